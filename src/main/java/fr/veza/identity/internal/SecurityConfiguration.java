@@ -1,0 +1,79 @@
+package fr.veza.identity.internal;
+
+import fr.veza.platform.web.PublicEndpoints;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Everything under {@code /api/v1} requires an authenticated caller, except what modules declare as
+ * {@link PublicEndpoints}; {@code /api/v1/admin/**} requires an admin. Tokens, not cookies, carry identity on
+ * the API, so there is no CSRF surface there.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            List<PublicEndpoints> publicEndpoints,
+            AccessTokens tokens,
+            BearerAuthenticationConverter converter,
+            ProblemAuthenticationHandlers problems)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(authorize -> {
+                    publicEndpoints.stream()
+                            .flatMap(module -> module.endpoints().stream())
+                            .forEach(endpoint -> authorize
+                                    .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                            .matcher(endpoint.method(), endpoint.pattern()))
+                                    .permitAll());
+                    authorize.requestMatchers("/api/v1/admin/**").hasRole("ADMIN");
+                    authorize.requestMatchers("/api/v1/**").authenticated();
+                    authorize.anyRequest().permitAll();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_ARTIST\nROLE_ARTIST > ROLE_LISTENER");
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Bean
+    PublicEndpoints identityPublicEndpoints() {
+        return () -> List.of(
+                PublicEndpoints.Endpoint.post("/api/v1/auth/register"),
+                PublicEndpoints.Endpoint.post("/api/v1/auth/login"),
+                PublicEndpoints.Endpoint.post("/api/v1/auth/refresh"),
+                PublicEndpoints.Endpoint.get("/api/v1/users/{id}"));
+    }
+}

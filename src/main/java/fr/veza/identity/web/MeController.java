@@ -1,0 +1,109 @@
+package fr.veza.identity.web;
+
+import fr.veza.identity.CurrentUser;
+import fr.veza.identity.internal.AccountService;
+import fr.veza.identity.internal.ActiveSession;
+import fr.veza.identity.internal.SessionService;
+import fr.veza.identity.internal.SettingsService;
+import fr.veza.identity.internal.UserSettings;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/me")
+@Tag(name = "Accounts")
+@SecurityRequirement(name = "BearerAuth")
+class MeController {
+
+    private final AccountService accounts;
+    private final SettingsService settings;
+    private final SessionService sessions;
+    private final ClientContexts clients;
+
+    MeController(AccountService accounts, SettingsService settings, SessionService sessions, ClientContexts clients) {
+        this.accounts = accounts;
+        this.settings = settings;
+        this.sessions = sessions;
+        this.clients = clients;
+    }
+
+    @GetMapping
+    @Operation(summary = "My account, private fields included")
+    MyProfile me(@AuthenticationPrincipal CurrentUser user) {
+        return MyProfile.of(accounts.get(user.id()));
+    }
+
+    @PatchMapping
+    @Operation(summary = "Change my profile: absent fields stay, null clears")
+    MyProfile update(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ProfilePatch patch) {
+        return MyProfile.of(accounts.updateProfile(user.id(), patch::applyTo));
+    }
+
+    @PostMapping("/artist")
+    @Operation(summary = "Become an artist: publish and sell tracks")
+    MyProfile becomeArtist(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
+        return MyProfile.of(accounts.becomeArtist(user, clients.of(request)));
+    }
+
+    @GetMapping("/settings")
+    UserSettings settings(@AuthenticationPrincipal CurrentUser user) {
+        return settings.get(user.id());
+    }
+
+    @PatchMapping("/settings")
+    UserSettings updateSettings(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody SettingsPatch patch) {
+        return settings.update(user.id(), patch::applyTo);
+    }
+
+    @GetMapping("/sessions")
+    @Operation(summary = "Where I am logged in")
+    List<SessionView> sessions(@AuthenticationPrincipal CurrentUser user) {
+        return sessions.activeSessions(user.id()).stream()
+                .map(session -> SessionView.of(session, user.sessionId()))
+                .toList();
+    }
+
+    @DeleteMapping("/sessions/{id}")
+    @Operation(summary = "Log out one of my sessions")
+    ResponseEntity<Void> revoke(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, HttpServletRequest request) {
+        sessions.revoke(user.id(), id, "revoked_by_user", clients.of(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    record SessionView(
+            UUID id,
+            java.time.Instant startedAt,
+            java.time.Instant lastRefreshedAt,
+            java.time.Instant expiresAt,
+            String ipAddress,
+            String userAgent,
+            boolean current) {
+
+        static SessionView of(ActiveSession session, UUID currentSessionId) {
+            return new SessionView(
+                    session.id(),
+                    session.startedAt(),
+                    session.lastRefreshedAt(),
+                    session.expiresAt(),
+                    session.ipAddress(),
+                    session.userAgent(),
+                    session.id().equals(currentSessionId));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package fr.veza.identity.web;
+
+import fr.veza.identity.CurrentUser;
+import fr.veza.identity.internal.AccountService;
+import fr.veza.platform.errors.VezaException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Accounts")
+class UserController {
+
+    private final AccountService accounts;
+    private final ClientContexts clients;
+
+    UserController(AccountService accounts, ClientContexts clients) {
+        this.accounts = accounts;
+        this.clients = clients;
+    }
+
+    @GetMapping("/api/v1/users/{id}")
+    @Operation(summary = "A public profile")
+    PublicProfile profile(@PathVariable UUID id) {
+        return accounts.findPublic(id).map(PublicProfile::of).orElseThrow(() -> VezaException.notFound("User " + id));
+    }
+
+    @PutMapping("/api/v1/admin/users/{id}/role")
+    @Operation(summary = "Change a user's role (admin)", security = @SecurityRequirement(name = "BearerAuth"))
+    MyProfile changeRole(
+            @AuthenticationPrincipal CurrentUser admin,
+            @PathVariable UUID id,
+            @Valid @RequestBody AuthRequests.ChangeRole body,
+            HttpServletRequest request) {
+        return MyProfile.of(accounts.changeRole(admin, id, body.role(), clients.of(request)));
+    }
+}

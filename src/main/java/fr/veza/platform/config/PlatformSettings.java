@@ -1,0 +1,40 @@
+package fr.veza.platform.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings shared by every capability, read from the environment variables that {@code application.yml}
+ * maps (see {@code .env.template}).
+ *
+ * @param environment {@code APP_ENV}
+ * @param dataDir {@code VEZA_DATA_DIR}: where embedded stores keep their files
+ * @param publicBaseUrl {@code PUBLIC_BASE_URL}: the address users reach Veza at
+ * @param trustedProxies {@code TRUSTED_PROXIES}: addresses or CIDR ranges allowed to set X-Forwarded-For
+ * @param maxRequestBody {@code HTTP_MAX_BODY_SIZE}: the cap on a non-upload request body
+ * @param redisUrl {@code REDIS_URL}: empty means in-process caches and limits
+ */
+@Validated
+@ConfigurationProperties("veza.platform")
+public record PlatformSettings(
+        @NotNull AppEnvironment environment,
+        @NotNull Path dataDir,
+        @NotNull @AbsoluteHttpUrl URI publicBaseUrl,
+        @NotNull List<@NotNull @IpRange String> trustedProxies,
+        @NotNull @PositiveSize DataSize maxRequestBody,
+        @Valid RedisUrl redisUrl) {
+
+    public PlatformSettings {
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+    }
+
+    public boolean hasRedis() {
+        return redisUrl != null;
+    }
+}

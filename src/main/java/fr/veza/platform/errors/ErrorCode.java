@@ -1,0 +1,55 @@
+package fr.veza.platform.errors;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Every error Veza answers with, in one place. The {@link #code()} is stable: clients may branch on it. The
+ * problem {@code type} is derived from it, so it is stable too.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400, "The request is not valid"),
+    MALFORMED_JSON(400, "The body is not well-formed JSON"),
+    BAD_REQUEST(400, "Bad request"),
+    INVALID_CREDENTIALS(401, "Login or password is wrong"),
+    UNAUTHENTICATED(401, "Authentication is required"),
+    INVALID_TOKEN(401, "The token is invalid, expired or revoked"),
+    FORBIDDEN(403, "You may not do this"),
+    ACCOUNT_SUSPENDED(403, "This account is suspended"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "No acceptable representation"),
+    EMAIL_TAKEN(409, "This email is already registered"),
+    USERNAME_TAKEN(409, "This username is already taken"),
+    CONFLICT(409, "The request conflicts with the current state"),
+    PAYLOAD_TOO_LARGE(413, "The body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
+    RATE_LIMITED(429, "Too many requests"),
+    INTERNAL_ERROR(500, "Internal error"),
+    SERVICE_UNAVAILABLE(503, "Temporarily unavailable");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The machine-readable code, such as {@code validation_failed}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public URI type() {
+        return URI.create("urn:veza:problem:" + code());
+    }
+}

@@ -1,0 +1,168 @@
+package fr.veza.platform.worker;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every {@link PeriodicWorker}: at its interval, under a ShedLock so N instances run it once, with
+ * {@code veza.worker.*} metrics, and stopped before the stores close on shutdown.
+ */
+@Component
+class WorkerScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerScheduler.class);
+
+    private final List<PeriodicWorker> workers;
+    private final LockingTaskExecutor locks;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final WorkerSettings settings;
+    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+    private volatile boolean stopping;
+    private volatile boolean running;
+    private ThreadPoolTaskScheduler scheduler;
+
+    WorkerScheduler(
+            List<PeriodicWorker> workers,
+            LockProvider lockProvider,
+            MeterRegistry meters,
+            Clock clock,
+            WorkerSettings settings) {
+        this.workers = workers;
+        this.locks = new DefaultLockingTaskExecutor(lockProvider);
+        this.meters = meters;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (!settings.enabled()) {
+            log.info("workers disabled on this instance (WORKERS_ENABLED=false)");
+            return;
+        }
+        scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(Math.max(1, Math.min(workers.size(), 4)));
+        scheduler.setThreadNamePrefix("worker-");
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationMillis(settings.shutdownGrace().toMillis());
+        scheduler.initialize();
+        for (PeriodicWorker worker : workers) {
+            if (!worker.enabled()) {
+                log.info("{} disabled by configuration", worker.name());
+                continue;
+            }
+            Instrumented instrumented = new Instrumented(worker);
+            Instant first = worker.runAtStartup() ? clock.instant() : clock.instant().plus(worker.interval());
+            schedules.add(scheduler.scheduleWithFixedDelay(instrumented::tick, first, worker.interval()));
+            log.info("{} scheduled every {}{}", worker.name(), worker.interval(),
+                    worker.runAtStartup() ? ", and once now" : "");
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        schedules.forEach(schedule -> schedule.cancel(false));
+        if (scheduler != null) {
+            scheduler.shutdown(); // waits up to the grace period for running items
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server drains (higher phase stops first), well before stores close. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    private final class Instrumented {
+
+        private final PeriodicWorker worker;
+        private final Counter processed;
+        private final Counter failed;
+        private final Counter errors;
+        private final Timer duration;
+        private final AtomicLong lastSuccessEpochMillis;
+
+        Instrumented(PeriodicWorker worker) {
+            this.worker = worker;
+            String name = worker.name();
+            this.processed = Counter.builder("veza.worker.processed").tag("worker", name).register(meters);
+            this.failed = Counter.builder("veza.worker.failed").tag("worker", name).register(meters);
+            this.errors = Counter.builder("veza.worker.errors")
+                    .description("runs that ended with an exception")
+                    .tag("worker", name)
+                    .register(meters);
+            this.duration = Timer.builder("veza.worker.duration").tag("worker", name).register(meters);
+            this.lastSuccessEpochMillis = new AtomicLong(clock.millis());
+            Gauge.builder("veza.worker.lag.seconds", lastSuccessEpochMillis, last -> (clock.millis() - last.get()) / 1000.0)
+                    .description("seconds since this worker last finished a run")
+                    .tag("worker", name)
+                    .register(meters);
+        }
+
+        void tick() {
+            if (stopping) {
+                return;
+            }
+            LockConfiguration lock = new LockConfiguration(
+                    clock.instant(), worker.name(), worker.maxRunTime(), lockAtLeastFor(worker.interval()));
+            try {
+                locks.executeWithLock((Runnable) this::runOnce, lock);
+            } catch (RuntimeException e) {
+                // the next tick tries again; one bad run must not cancel the schedule
+                errors.increment();
+                log.error("{} run failed", worker.name(), e);
+            }
+        }
+
+        private void runOnce() {
+            long start = System.nanoTime();
+            WorkReport report = worker.run(new WorkerRun(clock.instant(), () -> stopping));
+            long elapsed = System.nanoTime() - start;
+            duration.record(elapsed, TimeUnit.NANOSECONDS);
+            processed.increment(report.processed());
+            failed.increment(report.failed());
+            lastSuccessEpochMillis.set(clock.millis());
+            if (report.processed() > 0 || report.failed() > 0) {
+                log.info("{} run processed={} failed={} tookMs={}", worker.name(), report.processed(),
+                        report.failed(), TimeUnit.NANOSECONDS.toMillis(elapsed));
+            } else {
+                log.debug("{} run: nothing to do", worker.name());
+            }
+        }
+
+        /** Keeps a second instance from re-running the same sweep a moment after this one finished. */
+        private static Duration lockAtLeastFor(Duration interval) {
+            Duration most = interval.dividedBy(2);
+            Duration cap = Duration.ofMinutes(5);
+            return most.compareTo(cap) > 0 ? cap : most;
+        }
+    }
+}
