@@ -66,8 +66,8 @@ public class AccountService {
         try {
             return transactions.execute(status -> {
                 users.insert(id, email, username, hash, requested);
-                audit.record(new AuditEntry(id, client.ipAddress(), "user.registered", "user", id,
-                        Map.of("role", requested.value())));
+                audit.record(new AuditEntry(
+                        id, client.ipAddress(), "user.registered", "user", id, Map.of("role", requested.value())));
                 TokenPair tokens = sessions.startSession(id, requested, client);
                 return new Registration(users.findById(id).orElseThrow(), tokens);
             });
@@ -101,7 +101,12 @@ public class AccountService {
         UserRecord updated = transactions.execute(status -> {
             UserRecord current = get(user.id());
             if (current.role() == Role.LISTENER && users.changeRole(user.id(), Role.LISTENER, Role.ARTIST)) {
-                audit.record(new AuditEntry(user.id(), client.ipAddress(), "user.role_changed", "user", user.id(),
+                audit.record(new AuditEntry(
+                        user.id(),
+                        client.ipAddress(),
+                        "user.role_changed",
+                        "user",
+                        user.id(),
                         Map.of("from", Role.LISTENER.value(), "to", Role.ARTIST.value())));
             }
             return get(user.id());
@@ -127,7 +132,12 @@ public class AccountService {
             if (!users.changeRole(targetId, from, to)) {
                 throw new VezaException(ErrorCode.CONFLICT, "The role changed meanwhile; read it again.");
             }
-            audit.record(new AuditEntry(admin.id(), client.ipAddress(), "user.role_changed", "user", targetId,
+            audit.record(new AuditEntry(
+                    admin.id(),
+                    client.ipAddress(),
+                    "user.role_changed",
+                    "user",
+                    targetId,
                     Map.of("from", from.value(), "to", to.value())));
             return get(targetId);
         });

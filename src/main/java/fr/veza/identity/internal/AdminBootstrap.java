@@ -61,23 +61,32 @@ class AdminBootstrap implements ApplicationRunner {
         if (existing.isEmpty()) {
             UUID id = UUID.randomUUID();
             String username = freeUsername(email);
-            users.insert(id, email, username, passwords.encode(settings.adminPassword().value()), Role.ADMIN);
+            users.insert(
+                    id,
+                    email,
+                    username,
+                    passwords.encode(settings.adminPassword().value()),
+                    Role.ADMIN);
             audit.record(new AuditEntry(null, null, "user.admin_bootstrapped", "user", id, Map.of("created", true)));
             log.info("admin bootstrap: created admin account username={}", username);
             return;
         }
         UserRecord user = existing.get();
         if (user.role() != Role.ADMIN && users.changeRole(user.id(), user.role(), Role.ADMIN)) {
-            audit.record(new AuditEntry(null, null, "user.role_changed", "user", user.id(),
+            audit.record(new AuditEntry(
+                    null,
+                    null,
+                    "user.role_changed",
+                    "user",
+                    user.id(),
                     Map.of("from", user.role().value(), "to", Role.ADMIN.value(), "by", "VEZA_ADMIN_EMAIL")));
             log.info("admin bootstrap: promoted username={} to admin", user.username());
         }
     }
 
     private String freeUsername(String email) {
-        String base = email.substring(0, email.indexOf('@'))
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9_.-]", "");
+        String base =
+                email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "");
         base = base.length() < 3 ? "admin" : base.substring(0, Math.min(base.length(), 24));
         String candidate = base;
         for (int n = 2; users.usernameExists(candidate); n++) {

@@ -22,28 +22,41 @@ class LoginThrottle {
     LoginThrottle(RateLimiter limiter, IdentitySettings settings) {
         this.limiter = limiter;
         this.perIp = Limit.perMinute(settings.login().perIpPerMinute());
-        this.perAccount =
-                new Limit(settings.login().failuresPerAccount(), settings.login().accountWindow());
+        this.perAccount = new Limit(
+                settings.login().failuresPerAccount(), settings.login().accountWindow());
     }
 
-    /** Counts an attempt from this address and refuses it if the address or the account is over its limit. */
-    void admit(String ip, String login) {
+    /** Counts an attempt from this address, refusing it once the address is over its limit. */
+    void admitAddress(String ip) {
         Allowance fromIp = limiter.tryConsume("login:ip:" + ip, perIp);
         if (!fromIp.allowed()) {
             throw refused(fromIp.reset());
         }
-        Allowance forAccount = limiter.peek(accountKey(login), perAccount);
+    }
+
+    /**
+     * Refuses an attempt on an account that failed too often. The key is the account id when the login names an
+     * account, so switching between its email and username does not reset the count.
+     */
+    void admitAccount(String accountKey) {
+        Allowance forAccount = limiter.peek(key(accountKey), perAccount);
         if (!forAccount.allowed()) {
             throw refused(forAccount.reset());
         }
     }
 
-    void failed(String login) {
-        limiter.tryConsume(accountKey(login), perAccount);
+    void failed(String accountKey) {
+        limiter.tryConsume(key(accountKey), perAccount);
     }
 
-    private static String accountKey(String login) {
-        return "login:account:" + login.trim().toLowerCase(Locale.ROOT);
+    static String accountKey(java.util.Optional<java.util.UUID> accountId, String login) {
+        return accountId
+                .map(java.util.UUID::toString)
+                .orElseGet(() -> login.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static String key(String accountKey) {
+        return "login:account:" + accountKey;
     }
 
     private static RateLimitedException refused(Duration wait) {

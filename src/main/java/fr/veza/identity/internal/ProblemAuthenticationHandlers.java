@@ -8,8 +8,8 @@ import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -29,7 +29,8 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
             throws IOException {
         if (failure instanceof OAuth2AuthenticationException) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            String detail = failure instanceof InvalidBearerTokenException && failure.getMessage() != null
+            String detail = failure instanceof InvalidBearerTokenException
+                            && failure.getMessage() != null
                             && failure.getMessage().startsWith("The session")
                     ? failure.getMessage()
                     : "The access token is invalid or expired; refresh it or log in again.";
@@ -37,7 +38,8 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        problems.write(request, response, ErrorCode.UNAUTHENTICATED, "Send an access token: Authorization: Bearer <token>.");
+        problems.write(
+                request, response, ErrorCode.UNAUTHENTICATED, "Send an access token: Authorization: Bearer <token>.");
     }
 
     @Override

@@ -18,8 +18,7 @@ class SessionRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(
-            UUID id, UUID userId, UUID familyId, byte[] tokenHash, Instant expiresAt, String ip, String userAgent) {
+    void insert(UUID id, UUID userId, UUID familyId, byte[] tokenHash, Instant expiresAt, String ip, String userAgent) {
         jdbc.sql("""
                         INSERT INTO user_sessions (id, user_id, family_id, refresh_token_hash, expires_at,
                                                    ip_address, user_agent)
@@ -56,20 +55,14 @@ class SessionRepository {
         return jdbc.sql("""
                         UPDATE user_sessions SET rotated_at = now()
                         WHERE id = :id AND rotated_at IS NULL AND revoked_at IS NULL
-                        """)
-                        .param("id", id)
-                        .update()
-                == 1;
+                        """).param("id", id).update() == 1;
     }
 
     int revokeFamily(UUID familyId, String reason) {
         return jdbc.sql("""
                         UPDATE user_sessions SET revoked_at = now(), revoked_reason = :reason
                         WHERE family_id = :familyId AND revoked_at IS NULL
-                        """)
-                .param("familyId", familyId)
-                .param("reason", reason)
-                .update();
+                        """).param("familyId", familyId).param("reason", reason).update();
     }
 
     int revokeFamilyOf(UUID userId, UUID familyId, String reason) {

@@ -63,14 +63,21 @@ public class SessionService {
     }
 
     public TokenPair login(String login, String password, ClientContext client) {
-        throttle.admit(client.ipAddress(), login);
+        throttle.admitAddress(client.ipAddress());
         var user = users.findByLogin(login);
-        boolean matches = passwords.matches(password, user.map(UserRecord::passwordHash).orElse(unknownUserHash));
+        String accountKey = LoginThrottle.accountKey(user.map(UserRecord::id), login);
+        throttle.admitAccount(accountKey);
+        boolean matches =
+                passwords.matches(password, user.map(UserRecord::passwordHash).orElse(unknownUserHash));
         if (user.isEmpty() || !matches) {
-            throttle.failed(login);
+            throttle.failed(accountKey);
             audit.record(new AuditEntry(
-                    user.map(UserRecord::id).orElse(null), client.ipAddress(), "auth.login_failed", "user",
-                    user.map(UserRecord::id).orElse(null), Map.of()));
+                    user.map(UserRecord::id).orElse(null),
+                    client.ipAddress(),
+                    "auth.login_failed",
+                    "user",
+                    user.map(UserRecord::id).orElse(null),
+                    Map.of()));
             throw new VezaException(ErrorCode.INVALID_CREDENTIALS, "Login or password is wrong.");
         }
         UserRecord account = user.get();
@@ -82,8 +89,8 @@ public class SessionService {
         }
         return transactions.execute(status -> {
             TokenPair pair = startSession(account.id(), account.role(), client);
-            audit.record(new AuditEntry(account.id(), client.ipAddress(), "auth.login", "session", pair.sessionId(),
-                    Map.of()));
+            audit.record(new AuditEntry(
+                    account.id(), client.ipAddress(), "auth.login", "session", pair.sessionId(), Map.of()));
             return pair;
         });
     }
@@ -101,7 +108,9 @@ public class SessionService {
         }
         if (outcome instanceof RefreshOutcome.ReuseDetected reuse) {
             sessionStatus.forget(reuse.familyId());
-            log.warn("refresh token reuse detected; session revoked family={} user={}", reuse.familyId(),
+            log.warn(
+                    "refresh token reuse detected; session revoked family={} user={}",
+                    reuse.familyId(),
                     reuse.userId());
             throw new VezaException(
                     ErrorCode.INVALID_TOKEN,
@@ -118,8 +127,13 @@ public class SessionService {
         if (row.rotated() || row.revoked()) {
             int revoked = sessions.revokeFamily(row.familyId(), "refresh_token_reuse");
             if (revoked > 0 || row.rotated()) {
-                audit.record(new AuditEntry(row.userId(), client.ipAddress(), "auth.refresh_token_reused",
-                        "session", row.familyId(), Map.of("revoked_rows", revoked)));
+                audit.record(new AuditEntry(
+                        row.userId(),
+                        client.ipAddress(),
+                        "auth.refresh_token_reused",
+                        "session",
+                        row.familyId(),
+                        Map.of("revoked_rows", revoked)));
             }
             return new RefreshOutcome.ReuseDetected(row.familyId(), row.userId());
         }
@@ -160,7 +174,12 @@ public class SessionService {
         boolean revoked = Boolean.TRUE.equals(transactions.execute(status -> {
             int rows = sessions.revokeFamilyOf(userId, sessionId, reason);
             if (rows > 0) {
-                audit.record(new AuditEntry(userId, client.ipAddress(), "auth.session_revoked", "session", sessionId,
+                audit.record(new AuditEntry(
+                        userId,
+                        client.ipAddress(),
+                        "auth.session_revoked",
+                        "session",
+                        sessionId,
                         Map.of("reason", reason)));
             }
             return rows > 0;

@@ -20,8 +20,10 @@ class SessionStatus {
     private static final Duration CACHE_FOR = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
-    private final Cache<UUID, Optional<Role>> cache =
-            Caffeine.newBuilder().expireAfterWrite(CACHE_FOR).maximumSize(100_000).build();
+    private final Cache<UUID, Optional<Role>> cache = Caffeine.newBuilder()
+            .expireAfterWrite(CACHE_FOR)
+            .maximumSize(100_000)
+            .build();
 
     SessionStatus(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -29,17 +31,19 @@ class SessionStatus {
 
     /** The user's current role if the session is live and the account active, else empty. */
     Optional<Role> liveRole(UUID userId, UUID sessionId) {
-        return cache.get(sessionId, id -> jdbc.sql("""
+        return cache.get(
+                sessionId,
+                id -> jdbc.sql("""
                         SELECT u.role FROM users u
                         WHERE u.id = :userId AND u.status = 'active' AND u.deleted_at IS NULL
                           AND EXISTS (SELECT 1 FROM user_sessions s
                                       WHERE s.family_id = :sessionId AND s.user_id = u.id
                                         AND s.revoked_at IS NULL AND s.expires_at > now())
                         """)
-                .param("userId", userId)
-                .param("sessionId", id)
-                .query((rs, n) -> Role.of(rs.getString(1)))
-                .optional());
+                        .param("userId", userId)
+                        .param("sessionId", id)
+                        .query((rs, n) -> Role.of(rs.getString(1)))
+                        .optional());
     }
 
     void forget(UUID sessionId) {

@@ -46,8 +46,12 @@ class UserRepository {
                 .param("hash", passwordHash)
                 .param("role", role.value())
                 .update();
-        jdbc.sql("INSERT INTO user_profiles (user_id) VALUES (:id)").param("id", id).update();
-        jdbc.sql("INSERT INTO user_settings (user_id) VALUES (:id)").param("id", id).update();
+        jdbc.sql("INSERT INTO user_profiles (user_id) VALUES (:id)")
+                .param("id", id)
+                .update();
+        jdbc.sql("INSERT INTO user_settings (user_id) VALUES (:id)")
+                .param("id", id)
+                .update();
     }
 
     Optional<UserRecord> findById(UUID id) {
@@ -59,7 +63,9 @@ class UserRepository {
 
     /** By email or username, both compared without regard to case. */
     Optional<UserRecord> findByLogin(String login) {
-        return jdbc.sql(SELECT_USER + " WHERE (u.email = CAST(:login AS citext) OR u.username = CAST(:login AS citext)) AND u.deleted_at IS NULL")
+        return jdbc.sql(
+                        SELECT_USER
+                                + " WHERE (u.email = CAST(:login AS citext) OR u.username = CAST(:login AS citext)) AND u.deleted_at IS NULL")
                 .param("login", login.trim())
                 .query(mapper)
                 .optional();
@@ -125,10 +131,7 @@ class UserRepository {
         return jdbc.sql("""
                         SELECT id FROM users WHERE role = 'admin' AND status = 'active' AND deleted_at IS NULL
                         FOR UPDATE
-                        """)
-                .query(UUID.class)
-                .list()
-                .size();
+                        """).query(UUID.class).list().size();
     }
 
     void updatePasswordHash(UUID id, String hash) {

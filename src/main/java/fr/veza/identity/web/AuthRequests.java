@@ -13,15 +13,17 @@ final class AuthRequests {
 
     record Register(
             @NotBlank @Email @Size(max = 254) String email,
+
             @NotBlank
-                    @Pattern(
-                            regexp = "^[A-Za-z0-9_.-]{3,30}$",
-                            message = "must be 3 to 30 letters, digits, '.', '_' or '-'")
-                    String username,
+            @Pattern(regexp = "^[A-Za-z0-9_.-]{3,30}$", message = "must be 3 to 30 letters, digits, '.', '_' or '-'")
+            String username,
+
             @NotNull @Size(max = 1024) String password,
             Role role) {}
 
-    record Login(@NotBlank @Size(max = 254) String login, @NotNull @Size(max = 1024) String password) {}
+    record Login(
+            @NotBlank @Size(max = 254) String login,
+            @NotNull @Size(max = 1024) String password) {}
 
     record Refresh(@NotBlank @Size(max = 200) String refreshToken) {}
 

@@ -3,26 +3,30 @@ package fr.veza.identity.web;
 import fr.veza.identity.internal.UserRecord;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Optional;
 import org.hibernate.validator.constraints.URL;
+import org.openapitools.jackson.nullable.JsonNullable;
 
 /**
- * A partial update of the profile: an absent field is left as it is, {@code null} clears it. The Optional
- * wrappers are what tells the two apart.
+ * A partial update of the profile (JSON merge-patch semantics): an absent field is left as it is, {@code null}
+ * clears it. {@link JsonNullable} is what tells the two apart.
  */
 record ProfilePatch(
-        Optional<@Size(min = 1, max = 80) String> displayName,
-        Optional<@Size(max = 100) String> firstName,
-        Optional<@Size(max = 100) String> lastName,
-        Optional<@Size(max = 2000) String> bio,
-        Optional<@Size(max = 120) String> location,
-        Optional<@Size(max = 2048) @URL(regexp = "^https?://.*", message = "must be an http(s) URL") String>
+        JsonNullable<@Size(min = 1, max = 80) String> displayName,
+        JsonNullable<@Size(max = 100) String> firstName,
+        JsonNullable<@Size(max = 100) String> lastName,
+        JsonNullable<@Size(max = 2000) String> bio,
+        JsonNullable<@Size(max = 120) String> location,
+        JsonNullable<@Size(max = 2048) @URL(regexp = "^https?://.*", message = "must be an http(s) URL") String>
                 avatarUrl,
-        Optional<@Size(max = 2048) @URL(regexp = "^https?://.*", message = "must be an http(s) URL") String>
+        JsonNullable<@Size(max = 2048) @URL(regexp = "^https?://.*", message = "must be an http(s) URL") String>
                 bannerUrl,
-        Optional<@Size(max = 2048) @URL(regexp = "^https?://.*", message = "must be an http(s) URL") String> website,
-        Optional<@Size(max = 40) String> pronouns,
-        Optional<@Size(max = 10) List<@Size(max = 2048) @URL(regexp = "^https?://.*", message = "must be an http(s) URL") String>>
+        JsonNullable<@Size(max = 2048) @URL(regexp = "^https?://.*", message = "must be an http(s) URL") String>
+                website,
+        JsonNullable<@Size(max = 40) String> pronouns,
+        JsonNullable<
+                        @Size(max = 10) List<
+                                @Size(max = 2048) @URL(regexp = "^https?://.*", message = "must be an http(s) URL")
+                                String>>
                 links) {
 
     UserRecord applyTo(UserRecord user) {
@@ -39,7 +43,7 @@ record ProfilePatch(
                 pick(bannerUrl, user.bannerUrl()),
                 pick(website, user.website()),
                 pick(pronouns, user.pronouns()),
-                links == null ? user.links() : links.orElse(List.of()),
+                links.isPresent() ? (links.get() == null ? List.of() : links.get()) : user.links(),
                 user.role(),
                 user.status(),
                 user.passwordHash(),
@@ -47,11 +51,11 @@ record ProfilePatch(
                 user.updatedAt());
     }
 
-    @SuppressWarnings("OptionalAssignedToNull")
-    private static String pick(Optional<String> patch, String current) {
-        if (patch == null) {
+    private static String pick(JsonNullable<String> patch, String current) {
+        if (!patch.isPresent()) {
             return current;
         }
-        return patch.map(String::strip).filter(value -> !value.isEmpty()).orElse(null);
+        String value = patch.get() == null ? null : patch.get().strip();
+        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -9,7 +9,8 @@ import java.time.ZoneId;
 /** A partial update of the settings; absent fields are left as they are. */
 record SettingsPatch(
         @Pattern(regexp = "^[a-z]{2,3}(-[A-Z]{2})?$", message = "must be a language tag such as en or fr-FR")
-                String locale,
+        String locale,
+
         String timezone,
         Boolean emailNotifications,
         Boolean explicitContent) {

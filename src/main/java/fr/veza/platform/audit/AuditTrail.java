@@ -50,7 +50,12 @@ public class AuditTrail {
      * @param action a dotted verb such as {@code user.role_changed}
      */
     public record AuditEntry(
-            UUID actorId, String ipAddress, String action, String targetType, UUID targetId, Map<String, Object> details) {
+            UUID actorId,
+            String ipAddress,
+            String action,
+            String targetType,
+            UUID targetId,
+            Map<String, Object> details) {
 
         public AuditEntry {
             details = details == null ? Map.of() : details;

@@ -69,8 +69,10 @@ class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<BindExceptio
         if (!(environment instanceof ConfigurableEnvironment configurable)) {
             return null;
         }
+        // a list element (trusted-proxies[1]) comes from the variable of the whole list
+        String whole = property.replaceAll("\\[\\d+]", "");
         for (PropertySource<?> source : configurable.getPropertySources()) {
-            Object raw = source.getProperty(property);
+            Object raw = source.getProperty(whole);
             if (raw instanceof OriginTrackedValue tracked) {
                 raw = tracked.getValue();
             }
@@ -93,6 +95,8 @@ class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<BindExceptio
         while (deepest.getCause() != null && deepest.getCause() != deepest) {
             deepest = deepest.getCause();
         }
-        return deepest.getMessage() != null ? deepest.getMessage() : deepest.getClass().getSimpleName();
+        return deepest.getMessage() != null
+                ? deepest.getMessage()
+                : deepest.getClass().getSimpleName();
     }
 }

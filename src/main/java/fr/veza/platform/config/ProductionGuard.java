@@ -16,7 +16,8 @@ class ProductionGuard implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!"production".equalsIgnoreCase(environment.getProperty("APP_ENV", "").trim())) {
+        if (!"production"
+                .equalsIgnoreCase(environment.getProperty("APP_ENV", "").trim())) {
             return;
         }
         List<String> missing = new ArrayList<>();

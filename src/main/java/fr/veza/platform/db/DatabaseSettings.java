@@ -16,7 +16,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("veza.database")
-public record DatabaseSettings(DatabaseUrl url, String username, Secret password, @Min(1) @Max(500) int poolSize) {
+public record DatabaseSettings(
+        DatabaseUrl url,
+        String username,
+        Secret password,
+        @Min(1) @Max(500) int poolSize) {
 
     public boolean isEmbedded() {
         return url == null;

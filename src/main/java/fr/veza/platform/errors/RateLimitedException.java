@@ -10,11 +10,7 @@ public class RateLimitedException extends VezaException {
     private final Duration retryAfter;
 
     public RateLimitedException(String detail, Duration retryAfter) {
-        super(
-                ErrorCode.RATE_LIMITED,
-                detail,
-                List.of(),
-                Map.of("retry_after_seconds", retryAfterSeconds(retryAfter)));
+        super(ErrorCode.RATE_LIMITED, detail, List.of(), Map.of("retry_after_seconds", retryAfterSeconds(retryAfter)));
         this.retryAfter = retryAfter;
     }
 

@@ -31,7 +31,10 @@ public class VezaException extends RuntimeException {
 
     public static VezaException invalid(String field, String message) {
         return new VezaException(
-                ErrorCode.VALIDATION_FAILED, field + ": " + message, List.of(new FieldViolation(field, message)), Map.of());
+                ErrorCode.VALIDATION_FAILED,
+                field + ": " + message,
+                List.of(new FieldViolation(field, message)),
+                Map.of());
     }
 
     public static VezaException forbidden(String detail) {

@@ -20,7 +20,8 @@ class Bucket4jRateLimiter implements RateLimiter {
     @Override
     public Allowance tryConsume(String key, Limit limit) {
         ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
-        Duration reset = Duration.ofNanos(probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill());
+        Duration reset =
+                Duration.ofNanos(probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill());
         return new Allowance(probe.isConsumed(), limit.capacity(), probe.getRemainingTokens(), reset);
     }
 

@@ -12,7 +12,8 @@ class RateLimiterConfiguration {
     /** In-process buckets: right for one instance; a Redis-backed limiter replaces it for several. */
     @Bean
     RateLimiter rateLimiter() {
-        var proxyManager = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(1_000_000))
+        var proxyManager = Bucket4jCaffeine.<String>builderFor(
+                        Caffeine.newBuilder().maximumSize(1_000_000))
                 .expirationAfterWrite(
                         io.github.bucket4j.distributed.ExpirationAfterWriteStrategy
                                 .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))

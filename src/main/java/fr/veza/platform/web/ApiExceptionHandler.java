@@ -3,7 +3,6 @@ package fr.veza.platform.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.veza.platform.errors.ErrorCode;
@@ -104,32 +103,37 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof RequestBodyTooLargeException tooLarge) {
+        RequestBodyTooLargeException tooLarge = causeOf(e, RequestBodyTooLargeException.class);
+        if (tooLarge != null) {
             return problem(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()), headers, request);
         }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            String field = pathOf(unknown);
-            return validationFailed(List.of(new FieldViolation(field, "is not a known field")), headers, request);
+        UnrecognizedPropertyException unknown = causeOf(e, UnrecognizedPropertyException.class);
+        if (unknown != null) {
+            return validationFailed(
+                    List.of(new FieldViolation(pathOf(unknown), "is not a known field")), headers, request);
         }
-        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
-            JsonMappingException mapping = (JsonMappingException) cause;
-            String field = pathOf(mapping);
-            if (!field.isEmpty()) {
-                String expected = cause instanceof MismatchedInputException mismatched
-                                && mismatched.getTargetType() != null
-                        ? " (expected " + describe(mismatched.getTargetType()) + ")"
-                        : "";
-                return validationFailed(
-                        List.of(new FieldViolation(field, "has the wrong type or format" + expected)), headers, request);
-            }
+        JsonMappingException mapping = causeOf(e, JsonMappingException.class);
+        if (mapping != null && !pathOf(mapping).isEmpty()) {
+            String expected =
+                    mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
+                            ? " (expected " + describe(mismatched.getTargetType()) + ")"
+                            : "";
+            String message =
+                    mapping.getCause() instanceof IllegalArgumentException invalid && invalid.getMessage() != null
+                            ? "is not valid: " + invalid.getMessage()
+                            : "has the wrong type or format" + expected;
+            return validationFailed(List.of(new FieldViolation(pathOf(mapping), message)), headers, request);
         }
-        if (cause instanceof JsonProcessingException json) {
+        JsonProcessingException json = causeOf(e, JsonProcessingException.class);
+        if (json != null && !(json instanceof JsonMappingException)) {
             String where = json.getLocation() != null
-                    ? " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr()
+                    ? " at line " + json.getLocation().getLineNr() + ", column "
+                            + json.getLocation().getColumnNr()
                     : "";
             return problem(
-                    Problems.of(ErrorCode.MALFORMED_JSON, "The body is not valid JSON" + where + "."), headers, request);
+                    Problems.of(ErrorCode.MALFORMED_JSON, "The body is not valid JSON" + where + "."),
+                    headers,
+                    request);
         }
         return problem(Problems.of(ErrorCode.MALFORMED_JSON, "A JSON body is required."), headers, request);
     }
@@ -156,9 +160,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> validationFailed(
             List<FieldViolation> violations, HttpHeaders headers, WebRequest request) {
-        String detail = violations.stream()
-                .map(v -> v.field() + " " + v.message())
-                .collect(Collectors.joining("; "));
+        String detail =
+                violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "));
         return problem(Problems.of(ErrorCode.VALIDATION_FAILED, detail, violations, Map.of()), headers, request);
     }
 
@@ -172,6 +175,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static ProblemDetail problemOf(VezaException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(e.errorCode(), e.getMessage(), e.violations(), e.properties());
         return Problems.at(problem, request.getRequestURI());
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String messageOf(FieldError error) {

@@ -8,11 +8,12 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
-        info = @Info(
-                title = "Veza API",
-                version = "v1",
-                description = "Music platform for independent artists. Errors are application/problem+json"
-                        + " (RFC 9457) with a stable `code`."))
+        info =
+                @Info(
+                        title = "Veza API",
+                        version = "v1",
+                        description = "Music platform for independent artists. Errors are application/problem+json"
+                                + " (RFC 9457) with a stable `code`."))
 @SecurityScheme(
         name = "BearerAuth",
         type = SecuritySchemeType.HTTP,

@@ -73,9 +73,13 @@ class WorkerScheduler implements SmartLifecycle {
                 continue;
             }
             Instrumented instrumented = new Instrumented(worker);
-            Instant first = worker.runAtStartup() ? clock.instant() : clock.instant().plus(worker.interval());
+            Instant first =
+                    worker.runAtStartup() ? clock.instant() : clock.instant().plus(worker.interval());
             schedules.add(scheduler.scheduleWithFixedDelay(instrumented::tick, first, worker.interval()));
-            log.info("{} scheduled every {}{}", worker.name(), worker.interval(),
+            log.info(
+                    "{} scheduled every {}{}",
+                    worker.name(),
+                    worker.interval(),
                     worker.runAtStartup() ? ", and once now" : "");
         }
     }
@@ -113,15 +117,21 @@ class WorkerScheduler implements SmartLifecycle {
         Instrumented(PeriodicWorker worker) {
             this.worker = worker;
             String name = worker.name();
-            this.processed = Counter.builder("veza.worker.processed").tag("worker", name).register(meters);
-            this.failed = Counter.builder("veza.worker.failed").tag("worker", name).register(meters);
+            this.processed =
+                    Counter.builder("veza.worker.processed").tag("worker", name).register(meters);
+            this.failed =
+                    Counter.builder("veza.worker.failed").tag("worker", name).register(meters);
             this.errors = Counter.builder("veza.worker.errors")
                     .description("runs that ended with an exception")
                     .tag("worker", name)
                     .register(meters);
-            this.duration = Timer.builder("veza.worker.duration").tag("worker", name).register(meters);
+            this.duration =
+                    Timer.builder("veza.worker.duration").tag("worker", name).register(meters);
             this.lastSuccessEpochMillis = new AtomicLong(clock.millis());
-            Gauge.builder("veza.worker.lag.seconds", lastSuccessEpochMillis, last -> (clock.millis() - last.get()) / 1000.0)
+            Gauge.builder(
+                            "veza.worker.lag.seconds",
+                            lastSuccessEpochMillis,
+                            last -> (clock.millis() - last.get()) / 1000.0)
                     .description("seconds since this worker last finished a run")
                     .tag("worker", name)
                     .register(meters);
@@ -151,8 +161,12 @@ class WorkerScheduler implements SmartLifecycle {
             failed.increment(report.failed());
             lastSuccessEpochMillis.set(clock.millis());
             if (report.processed() > 0 || report.failed() > 0) {
-                log.info("{} run processed={} failed={} tookMs={}", worker.name(), report.processed(),
-                        report.failed(), TimeUnit.NANOSECONDS.toMillis(elapsed));
+                log.info(
+                        "{} run processed={} failed={} tookMs={}",
+                        worker.name(),
+                        report.processed(),
+                        report.failed(),
+                        TimeUnit.NANOSECONDS.toMillis(elapsed));
             } else {
                 log.debug("{} run: nothing to do", worker.name());
             }

@@ -12,4 +12,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("veza.workers")
-public record WorkerSettings(boolean enabled, @NotNull @PositiveDuration Duration shutdownGrace) {}
+public record WorkerSettings(
+        boolean enabled, @NotNull @PositiveDuration Duration shutdownGrace) {}
