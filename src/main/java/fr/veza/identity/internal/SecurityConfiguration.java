@@ -1,6 +1,7 @@
 package fr.veza.identity.internal;
 
 import fr.veza.platform.web.PublicEndpoints;
+import fr.veza.platform.web.RestrictedEndpoints;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(
             HttpSecurity http,
             List<PublicEndpoints> publicEndpoints,
+            List<RestrictedEndpoints> restrictedEndpoints,
             AccessTokens tokens,
             BearerAuthenticationConverter converter,
             ProblemAuthenticationHandlers problems)
@@ -44,6 +46,12 @@ class SecurityConfiguration {
                                     .requestMatchers(PathPatternRequestMatcher.withDefaults()
                                             .matcher(endpoint.method(), endpoint.pattern()))
                                     .permitAll());
+                    restrictedEndpoints.stream()
+                            .flatMap(module -> module.restrictions().stream())
+                            .forEach(restriction -> authorize
+                                    .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                            .matcher(restriction.method(), restriction.pattern()))
+                                    .hasRole(restriction.role()));
                     authorize.requestMatchers("/api/v1/admin/**").hasRole("ADMIN");
                     authorize.requestMatchers("/api/v1/**").authenticated();
                     authorize.anyRequest().permitAll();

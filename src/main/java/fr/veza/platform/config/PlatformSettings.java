@@ -1,9 +1,11 @@
 package fr.veza.platform.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -19,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param trustedProxies {@code TRUSTED_PROXIES}: addresses or CIDR ranges allowed to set X-Forwarded-For
  * @param maxRequestBody {@code HTTP_MAX_BODY_SIZE}: the cap on a non-upload request body
  * @param redisUrl {@code REDIS_URL}: empty means in-process caches and limits
+ * @param signedUrlSecret {@code SIGNED_URL_SECRET}: HMAC key of signed media URLs; generated in development
+ * @param signedUrlTtl {@code SIGNED_URL_TTL}: how long a signed URL stays valid (media also get their duration)
  */
 @Validated
 @ConfigurationProperties("veza.platform")
@@ -28,10 +32,19 @@ public record PlatformSettings(
         @NotNull @AbsoluteHttpUrl URI publicBaseUrl,
         @NotNull List<@NotNull @IpRange String> trustedProxies,
         @NotNull @PositiveSize DataSize maxRequestBody,
-        @Valid RedisUrl redisUrl) {
+        @Valid RedisUrl redisUrl,
+        Secret signedUrlSecret,
+        @NotNull @PositiveDuration Duration signedUrlTtl) {
 
     public PlatformSettings {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+    }
+
+    @AssertTrue(message = "SIGNED_URL_SECRET must be at least 32 characters when set")
+    boolean isSignedUrlSecretLongEnough() {
+        return signedUrlSecret == null
+                || signedUrlSecret.isBlank()
+                || signedUrlSecret.value().length() >= 32;
     }
 
     public boolean hasRedis() {

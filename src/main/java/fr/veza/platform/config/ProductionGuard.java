@@ -24,6 +24,7 @@ class ProductionGuard implements EnvironmentPostProcessor {
         requireSet(environment, "DATABASE_URL", "an external PostgreSQL", missing);
         requireSet(environment, "REDIS_URL", "a shared Redis", missing);
         requireSecret(environment, "JWT_SECRET", missing);
+        requireSecret(environment, "SIGNED_URL_SECRET", missing);
         if (!missing.isEmpty()) {
             throw new ProductionMisconfigurationException(missing);
         }

@@ -22,6 +22,7 @@ public enum ErrorCode {
     EMAIL_TAKEN(409, "This email is already registered"),
     USERNAME_TAKEN(409, "This username is already taken"),
     CONFLICT(409, "The request conflicts with the current state"),
+    TRACK_NOT_READY(409, "The track is not ready to stream"),
     PAYLOAD_TOO_LARGE(413, "The body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
     RATE_LIMITED(429, "Too many requests"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.veza.identity.internal.IdentitySettings;
 import fr.veza.platform.db.DatabaseSettings;
+import fr.veza.platform.storage.StorageSettings;
 import fr.veza.platform.worker.WorkerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +48,10 @@ class ConfigurationValidationTests {
                 "APP_ENV=staging                    | APP_ENV",
                 "LOGIN_RATE_LIMIT_PER_IP=0          | LOGIN_RATE_LIMIT_PER_IP",
                 "JWT_SECRET=short                   | JWT_SECRET",
+                "SIGNED_URL_SECRET=short            | SIGNED_URL_SECRET",
+                "SIGNED_URL_TTL=0m                  | SIGNED_URL_TTL",
+                "STORAGE_BACKEND=ftp                | STORAGE_BACKEND",
+                "S3_ENDPOINT=not a url              | S3_ENDPOINT",
             })
     void anInvalidValueStopsTheStartNamingTheVariable(String assignment, String variable, CapturedOutput output) {
         assertThatThrownBy(() -> start(assignment)).isNotNull();
@@ -85,7 +90,8 @@ class ConfigurationValidationTests {
 
         assertThat(output.getOut() + output.getErr())
                 .contains("APP_ENV=production refuses to start; missing: DATABASE_URL (an external PostgreSQL),"
-                        + " REDIS_URL (a shared Redis), JWT_SECRET (a secret of at least 32 characters)");
+                        + " REDIS_URL (a shared Redis), JWT_SECRET (a secret of at least 32 characters),"
+                        + " SIGNED_URL_SECRET (a secret of at least 32 characters)");
     }
 
     @Test
@@ -94,7 +100,8 @@ class ConfigurationValidationTests {
                 "APP_ENV=production",
                 "DATABASE_URL=jdbc:postgresql://db/veza",
                 "REDIS_URL=redis://cache:6379",
-                "JWT_SECRET=0123456789abcdef0123456789abcdef")) {
+                "JWT_SECRET=0123456789abcdef0123456789abcdef",
+                "SIGNED_URL_SECRET=fedcba9876543210fedcba9876543210")) {
             assertThat(context.getBean(PlatformSettings.class).environment()).isEqualTo(AppEnvironment.PRODUCTION);
             assertThat(context.getBean(PlatformSettings.class).redisUrl().toString())
                     .isEqualTo("redis://cache:6379");
@@ -124,7 +131,8 @@ class ConfigurationValidationTests {
         PlatformSettings.class,
         DatabaseSettings.class,
         WorkerSettings.class,
-        IdentitySettings.class
+        IdentitySettings.class,
+        StorageSettings.class
     })
     @ComponentScan(
             basePackages = {"fr.veza.platform.config", "fr.veza.platform.db"},

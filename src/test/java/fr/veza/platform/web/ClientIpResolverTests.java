@@ -6,6 +6,7 @@ import fr.veza.platform.config.AppEnvironment;
 import fr.veza.platform.config.PlatformSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -19,7 +20,9 @@ class ClientIpResolverTests {
             URI.create("http://localhost:8080"),
             List.of("10.0.0.0/8", "192.168.1.1"),
             DataSize.ofMegabytes(1),
-            null));
+            null,
+            null,
+            Duration.ofHours(1)));
 
     @Test
     void theSocketPeerIsTheClientWhenItIsNotAProxy() {

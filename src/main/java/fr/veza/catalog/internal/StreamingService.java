@@ -1,0 +1,145 @@
+package fr.veza.catalog.internal;
+
+import fr.veza.identity.CurrentUser;
+import fr.veza.platform.config.PlatformSettings;
+import fr.veza.platform.errors.ErrorCode;
+import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.storage.BlobStore;
+import fr.veza.platform.web.SignedUrls;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.core.io.AbstractResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Service;
+
+/**
+ * HLS delivery. The master playlist is where access is decided (visibility, owner); everything below it is
+ * reached through signed URLs that expire after {@code SIGNED_URL_TTL} plus the track's length, so playback never
+ * outlives the grant by much and never breaks mid-track.
+ */
+@Service
+public class StreamingService {
+
+    private final TrackRepository tracks;
+    private final MediaRepository media;
+    private final TrackAccess access;
+    private final HlsPlaylists playlists;
+    private final SignedUrls signer;
+    private final BlobStore blobs;
+    private final PlatformSettings platform;
+    private final Clock clock;
+
+    StreamingService(
+            TrackRepository tracks,
+            MediaRepository media,
+            TrackAccess access,
+            HlsPlaylists playlists,
+            SignedUrls signer,
+            BlobStore blobs,
+            PlatformSettings platform,
+            Clock clock) {
+        this.tracks = tracks;
+        this.media = media;
+        this.access = access;
+        this.playlists = playlists;
+        this.signer = signer;
+        this.blobs = blobs;
+        this.platform = platform;
+        this.clock = clock;
+    }
+
+    public String master(UUID trackId, CurrentUser viewer) {
+        Track track = access.requireStreamable(find(trackId), viewer);
+        return playlists.master(track.id(), media.renditions(track.id(), track.mediaVersion()), expiry(track));
+    }
+
+    public String variant(UUID trackId, String rendition, String exp, String sig) {
+        requireSigned(HlsPlaylists.variantPath(trackId, rendition), exp, sig);
+        Track track = streamable(trackId);
+        var stored = media.renditions(trackId, track.mediaVersion()).stream()
+                .filter(r -> r.name().equals(rendition))
+                .findFirst()
+                .orElseThrow(() -> VezaException.notFound("Rendition " + rendition));
+        return playlists.variant(
+                trackId, stored, media.segments(trackId, track.mediaVersion(), rendition), expiry(track));
+    }
+
+    public Media segment(UUID trackId, String rendition, int seq, String exp, String sig) {
+        requireSigned(HlsPlaylists.segmentPath(trackId, rendition, seq), exp, sig);
+        Track track = streamable(trackId);
+        var segment = media.segment(trackId, track.mediaVersion(), rendition, seq)
+                .orElseThrow(() -> VezaException.notFound("Segment " + seq));
+        String etag = "\"" + trackId + "-v" + track.mediaVersion() + "-" + rendition + "-" + seq + "\"";
+        long maxAge = Math.max(
+                0,
+                Math.min(
+                        Duration.ofDays(1).toSeconds(),
+                        Long.parseLong(exp) - clock.instant().getEpochSecond()));
+        return new Media(
+                resource(segment.blobKey(), segment.sizeBytes()),
+                "video/mp2t",
+                etag,
+                maxAge,
+                track.visibility() == Visibility.PUBLIC);
+    }
+
+    private Track streamable(UUID trackId) {
+        Track track = find(trackId);
+        if (track.status() != TrackStatus.READY) {
+            throw VezaException.notFound("Track " + trackId);
+        }
+        return track;
+    }
+
+    private Track find(UUID trackId) {
+        return tracks.find(trackId).orElseThrow(() -> VezaException.notFound("Track " + trackId));
+    }
+
+    private void requireSigned(String path, String exp, String sig) {
+        if (!signer.verify(path, exp, sig)) {
+            throw new VezaException(ErrorCode.FORBIDDEN, "This link is invalid or has expired; reload the player.");
+        }
+    }
+
+    private Instant expiry(Track track) {
+        long durationMs = track.durationMs() == null ? 0 : track.durationMs();
+        return clock.instant().plus(platform.signedUrlTtl()).plusMillis(durationMs);
+    }
+
+    /** A stored file as a resource Spring can serve with Range support: the file itself when stored locally. */
+    Resource resource(String key, long size) {
+        var local = blobs.localPath(key);
+        if (local.isPresent()) {
+            return new FileSystemResource(local.get());
+        }
+        return new AbstractResource() {
+            @Override
+            public String getDescription() {
+                return "blob " + key;
+            }
+
+            @Override
+            public InputStream getInputStream() throws IOException {
+                return blobs.open(key);
+            }
+
+            @Override
+            public long contentLength() {
+                return size;
+            }
+
+            @Override
+            public boolean exists() {
+                return true;
+            }
+        };
+    }
+
+    /** A media body with how it may be cached. */
+    public record Media(Resource body, String contentType, String etag, long maxAgeSeconds, boolean publicCache) {}
+}

@@ -1,0 +1,39 @@
+package fr.veza.catalog.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A row of {@code tracks}. */
+public record Track(
+        UUID id,
+        UUID ownerId,
+        String title,
+        String description,
+        String genre,
+        List<String> tags,
+        Visibility visibility,
+        TrackStatus status,
+        String statusMessage,
+        String filePath,
+        String originalFormat,
+        long originalSize,
+        String coverPath,
+        String hlsPrefix,
+        String thumbnailPrefix,
+        Long durationMs,
+        Integer bitrate,
+        Integer sampleRate,
+        Integer channels,
+        String codec,
+        Map<String, String> sourceTags,
+        int mediaVersion,
+        long playCount,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public boolean isOwnedBy(UUID userId) {
+        return ownerId.equals(userId);
+    }
+}

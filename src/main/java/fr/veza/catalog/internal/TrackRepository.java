@@ -1,0 +1,203 @@
+package fr.veza.catalog.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.veza.platform.web.Cursor;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes {@code tracks}. Deleted tracks are never returned. */
+@Repository
+class TrackRepository {
+
+    private static final String COLUMNS = """
+            id, owner_id, title, description, genre, tags, visibility, status, status_message, file_path,
+            original_format, original_size, cover_path, hls_prefix, thumbnail_prefix, duration_ms, bitrate, sample_rate, channels,
+            codec, source_tags::text AS source_tags, media_version, play_count, created_at, updated_at
+            """;
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    TrackRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(NewTrack track) {
+        jdbc.sql("""
+                        INSERT INTO tracks (id, owner_id, title, description, genre, tags, visibility, status,
+                                            file_path, original_format, original_size)
+                        VALUES (:id, :owner, :title, :description, :genre, :tags, :visibility, 'processing',
+                                :filePath, :format, :size)
+                        """)
+                .param("id", track.id())
+                .param("owner", track.ownerId())
+                .param("title", track.title())
+                .param("description", track.description())
+                .param("genre", track.genre())
+                .param("tags", track.tags().toArray(String[]::new))
+                .param("visibility", track.visibility().value())
+                .param("filePath", track.filePath())
+                .param("format", track.format())
+                .param("size", track.size())
+                .update();
+    }
+
+    Optional<Track> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tracks WHERE id = :id AND deleted_at IS NULL")
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    /** A page of one creator's tracks, newest first; {@code everything} includes private and unfinished ones. */
+    List<Track> byCreator(UUID ownerId, boolean everything, Cursor after, int limit) {
+        String visible = everything ? "" : " AND status = 'ready' AND visibility = 'public'";
+        return page("owner_id = :owner" + visible, after, limit)
+                .param("owner", ownerId)
+                .query(this::map)
+                .list();
+    }
+
+    /** The newest public, ready tracks. */
+    List<Track> latestPublic(Cursor after, int limit) {
+        return page("status = 'ready' AND visibility = 'public'", after, limit)
+                .query(this::map)
+                .list();
+    }
+
+    private JdbcClient.StatementSpec page(String condition, Cursor after, int limit) {
+        String keyset = after == null ? "" : " AND (created_at, id) < (:afterAt, :afterId)";
+        JdbcClient.StatementSpec spec = jdbc.sql("SELECT " + COLUMNS + " FROM tracks WHERE deleted_at IS NULL AND "
+                        + condition + keyset + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .param("limit", limit);
+        if (after != null) {
+            spec = spec.param("afterAt", Timestamp.from(after.at())).param("afterId", after.id());
+        }
+        return spec;
+    }
+
+    void updateMetadata(UUID id, String title, String description, String genre, List<String> tags, Visibility v) {
+        jdbc.sql("""
+                        UPDATE tracks SET title = :title, description = :description, genre = :genre, tags = :tags,
+                               visibility = :visibility, updated_at = now()
+                        WHERE id = :id AND deleted_at IS NULL
+                        """)
+                .param("id", id)
+                .param("title", title)
+                .param("description", description)
+                .param("genre", genre)
+                .param("tags", tags.toArray(String[]::new))
+                .param("visibility", v.value())
+                .update();
+    }
+
+    void setCover(UUID id, String coverPath) {
+        jdbc.sql("UPDATE tracks SET cover_path = :cover, updated_at = now() WHERE id = :id")
+                .param("id", id)
+                .param("cover", coverPath)
+                .update();
+    }
+
+    boolean softDelete(UUID id) {
+        return jdbc.sql(
+                                "UPDATE tracks SET deleted_at = now(), updated_at = now() WHERE id = :id AND deleted_at IS NULL")
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /** Marks a processing track failed; a track in any other state is left alone. */
+    boolean failProcessing(UUID id, String message) {
+        return jdbc.sql("""
+                        UPDATE tracks SET status = 'failed', status_message = :message, updated_at = now()
+                        WHERE id = :id AND status = 'processing'
+                        """).param("id", id).param("message", message).update() == 1;
+    }
+
+    Optional<String> waveform(UUID id) {
+        return jdbc.sql("SELECT waveform::text FROM tracks WHERE id = :id AND deleted_at IS NULL")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Processing tracks created before {@code cutoff}, oldest first, after the given position. */
+    List<Track> processingCreatedBefore(Instant cutoff, Cursor after, int limit) {
+        String keyset = after == null ? "" : " AND (created_at, id) > (:afterAt, :afterId)";
+        JdbcClient.StatementSpec spec = jdbc.sql("SELECT " + COLUMNS + " FROM tracks WHERE status = 'processing'"
+                        + " AND created_at < :cutoff" + keyset + " ORDER BY created_at, id LIMIT :limit")
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit);
+        if (after != null) {
+            spec = spec.param("afterAt", Timestamp.from(after.at())).param("afterId", after.id());
+        }
+        return spec.query(this::map).list();
+    }
+
+    private Track map(ResultSet rs, int row) throws SQLException {
+        return new Track(
+                rs.getObject("id", UUID.class),
+                rs.getObject("owner_id", UUID.class),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getString("genre"),
+                strings(rs.getArray("tags")),
+                Visibility.of(rs.getString("visibility")),
+                TrackStatus.of(rs.getString("status")),
+                rs.getString("status_message"),
+                rs.getString("file_path"),
+                rs.getString("original_format"),
+                rs.getLong("original_size"),
+                rs.getString("cover_path"),
+                rs.getString("hls_prefix"),
+                rs.getString("thumbnail_prefix"),
+                rs.getObject("duration_ms", Long.class),
+                rs.getObject("bitrate", Integer.class),
+                rs.getObject("sample_rate", Integer.class),
+                rs.getObject("channels", Integer.class),
+                rs.getString("codec"),
+                tags(rs.getString("source_tags")),
+                rs.getInt("media_version"),
+                rs.getLong("play_count"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private Map<String, String> tags(String text) {
+        try {
+            return text == null ? Map.of() : json.readValue(text, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tracks.source_tags is not a JSON object of strings", e);
+        }
+    }
+
+    record NewTrack(
+            UUID id,
+            UUID ownerId,
+            String title,
+            String description,
+            String genre,
+            List<String> tags,
+            Visibility visibility,
+            String filePath,
+            String format,
+            long size) {}
+}

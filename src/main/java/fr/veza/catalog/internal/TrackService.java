@@ -1,0 +1,166 @@
+package fr.veza.catalog.internal;
+
+import fr.veza.identity.CurrentUser;
+import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.storage.BlobStore;
+import fr.veza.platform.web.Cursor;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reading, listing, editing and deleting tracks, each through {@link TrackAccess}. */
+@Service
+public class TrackService {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackService.class);
+
+    private final TrackRepository tracks;
+    private final ProcessingJobs jobs;
+    private final TrackAccess access;
+    private final BlobStore blobs;
+    private final StreamingService streaming;
+    private final TransactionTemplate transactions;
+
+    TrackService(
+            TrackRepository tracks,
+            ProcessingJobs jobs,
+            TrackAccess access,
+            BlobStore blobs,
+            StreamingService streaming,
+            TransactionTemplate transactions) {
+        this.tracks = tracks;
+        this.jobs = jobs;
+        this.access = access;
+        this.blobs = blobs;
+        this.streaming = streaming;
+        this.transactions = transactions;
+    }
+
+    public Track get(UUID id, CurrentUser viewer) {
+        return access.requireVisible(find(id), viewer);
+    }
+
+    /**
+     * A page of tracks, newest first: one creator's (all of them for the creator or an admin, else only public
+     * ready ones), or the latest public tracks when no creator is given.
+     */
+    public Page list(UUID creator, CurrentUser viewer, Cursor after, int limit) {
+        List<Track> page;
+        if (creator == null) {
+            page = tracks.latestPublic(after, limit + 1);
+        } else {
+            boolean everything = viewer != null && (viewer.id().equals(creator) || viewer.isAdmin());
+            page = tracks.byCreator(creator, everything, after, limit + 1);
+        }
+        boolean more = page.size() > limit;
+        List<Track> items = more ? page.subList(0, limit) : page;
+        Track last = items.isEmpty() ? null : items.get(items.size() - 1);
+        return new Page(items, more && last != null ? new Cursor(last.createdAt(), last.id()).encode() : null);
+    }
+
+    public Track update(UUID id, CurrentUser viewer, UnaryOperator<TrackUploadService.TrackMetadata> change) {
+        Track track = manageable(id, viewer);
+        var current = new TrackUploadService.TrackMetadata(
+                track.title(), track.description(), track.genre(), track.tags(), track.visibility());
+        var updated = change.apply(current);
+        tracks.updateMetadata(
+                id, updated.title(), updated.description(), updated.genre(), updated.tags(), updated.visibility());
+        return find(id);
+    }
+
+    public void delete(UUID id, CurrentUser viewer) {
+        Track track = manageable(id, viewer);
+        transactions.executeWithoutResult(status -> {
+            jobs.cancelFor(id);
+            tracks.softDelete(id);
+        });
+        // the row is gone for everyone; the bytes follow, and a failure here only leaves unreachable files
+        try {
+            if (track.hlsPrefix() != null) {
+                blobs.deletePrefix(track.hlsPrefix());
+            }
+            if (track.thumbnailPrefix() != null) {
+                blobs.deletePrefix(track.thumbnailPrefix());
+            }
+        } catch (IOException e) {
+            log.warn("delete: media of track {} not removed from storage: {}", id, e.getMessage());
+        }
+    }
+
+    public StreamingService.Media original(UUID id, CurrentUser viewer) {
+        Track track = access.requireVisible(find(id), viewer);
+        if (!access.canDownloadOriginal(track, viewer)) {
+            throw VezaException.forbidden("The original file is for its owner and buyers.");
+        }
+        return new StreamingService.Media(
+                streaming.resource(track.filePath(), track.originalSize()),
+                contentTypeOf(track.originalFormat()),
+                "\"" + id + "-original\"",
+                0,
+                false);
+    }
+
+    public Optional<String> waveform(UUID id, CurrentUser viewer) {
+        access.requireVisible(find(id), viewer);
+        return tracks.waveform(id);
+    }
+
+    /** A cover thumbnail, for whoever may see the track or holds a signed link to it. */
+    public StreamingService.Media thumbnail(UUID id, int size, CurrentUser viewer, boolean signed) {
+        Track track = find(id);
+        if (!signed) {
+            access.requireVisible(track, viewer);
+        }
+        boolean known = java.util.Arrays.stream(TrackProcessor.THUMBNAIL_SIZES).anyMatch(s -> s == size);
+        if (!known || track.thumbnailPrefix() == null) {
+            throw VezaException.notFound("Cover");
+        }
+        String key = track.thumbnailPrefix() + "/" + size + ".jpg";
+        long length;
+        try {
+            length = blobs.stat(key)
+                    .orElseThrow(() -> VezaException.notFound("Cover"))
+                    .size();
+        } catch (IOException e) {
+            throw new VezaException(fr.veza.platform.errors.ErrorCode.SERVICE_UNAVAILABLE, "Storage is unavailable.");
+        }
+        return new StreamingService.Media(
+                streaming.resource(key, length),
+                "image/jpeg",
+                "\"" + id + "-v" + track.mediaVersion() + "-" + size + "\"",
+                86_400,
+                track.visibility() == Visibility.PUBLIC);
+    }
+
+    private Track manageable(UUID id, CurrentUser viewer) {
+        Track track = access.requireVisible(find(id), viewer);
+        if (!access.canManage(track, viewer)) {
+            throw VezaException.forbidden("Only the track's owner can change it.");
+        }
+        return track;
+    }
+
+    private Track find(UUID id) {
+        return tracks.find(id).orElseThrow(() -> VezaException.notFound("Track " + id));
+    }
+
+    private static String contentTypeOf(String format) {
+        return switch (format) {
+            case "mp3" -> "audio/mpeg";
+            case "flac" -> "audio/flac";
+            case "wav" -> "audio/wav";
+            case "ogg" -> "audio/ogg";
+            case "m4a" -> "audio/mp4";
+            case "aac" -> "audio/aac";
+            default -> "application/octet-stream";
+        };
+    }
+
+    public record Page(List<Track> items, String nextCursor) {}
+}

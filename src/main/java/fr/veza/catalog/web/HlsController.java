@@ -1,0 +1,73 @@
+package fr.veza.catalog.web;
+
+import fr.veza.catalog.internal.StreamingService;
+import fr.veza.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** HLS for any player: the master playlist checks access; what it points to carries signed, expiring URLs. */
+@RestController
+@RequestMapping("/api/v1/tracks/{id}/hls")
+@Tag(name = "Streaming")
+class HlsController {
+
+    static final MediaType M3U8 = MediaType.parseMediaType("application/vnd.apple.mpegurl");
+    static final MediaType MPEG_TS = MediaType.parseMediaType("video/mp2t");
+
+    private final StreamingService streaming;
+
+    HlsController(StreamingService streaming) {
+        this.streaming = streaming;
+    }
+
+    @GetMapping("/master.m3u8")
+    @Operation(summary = "The master playlist: public tracks without login, private ones for their owner")
+    ResponseEntity<String> master(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
+        return ResponseEntity.ok()
+                .contentType(M3U8)
+                .cacheControl(CacheControl.noStore())
+                .body(streaming.master(id, viewer));
+    }
+
+    @GetMapping("/{rendition:[a-z0-9]+}/index.m3u8")
+    @Operation(summary = "A rendition's playlist (signed URL from the master)")
+    ResponseEntity<String> variant(
+            @PathVariable UUID id,
+            @PathVariable String rendition,
+            @RequestParam(required = false) String exp,
+            @RequestParam(required = false) String sig) {
+        return ResponseEntity.ok()
+                .contentType(M3U8)
+                .cacheControl(CacheControl.noStore())
+                .body(streaming.variant(id, rendition, exp, sig));
+    }
+
+    @GetMapping("/{rendition:[a-z0-9]+}/{seq:[0-9]+}.ts")
+    @Operation(summary = "A segment (signed URL from a rendition playlist), with Range support")
+    ResponseEntity<Resource> segment(
+            @PathVariable UUID id,
+            @PathVariable String rendition,
+            @PathVariable int seq,
+            @RequestParam(required = false) String exp,
+            @RequestParam(required = false) String sig) {
+        StreamingService.Media media = streaming.segment(id, rendition, seq, exp, sig);
+        CacheControl cache = CacheControl.maxAge(Duration.ofSeconds(media.maxAgeSeconds()));
+        return ResponseEntity.ok()
+                .contentType(MPEG_TS)
+                .eTag(media.etag())
+                .cacheControl(media.publicCache() ? cache.cachePublic() : cache.cachePrivate())
+                .body(media.body());
+    }
+}

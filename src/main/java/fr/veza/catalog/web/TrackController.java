@@ -1,0 +1,223 @@
+package fr.veza.catalog.web;
+
+import fr.veza.catalog.internal.PlaybackService;
+import fr.veza.catalog.internal.StreamingService;
+import fr.veza.catalog.internal.Track;
+import fr.veza.catalog.internal.TrackAccess;
+import fr.veza.catalog.internal.TrackService;
+import fr.veza.catalog.internal.TrackUploadService;
+import fr.veza.identity.CurrentUser;
+import fr.veza.identity.UserDirectory;
+import fr.veza.platform.web.Cursor;
+import fr.veza.platform.web.SignedUrls;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/tracks")
+@Tag(name = "Catalog")
+@Validated
+class TrackController {
+
+    private final TrackUploadService uploads;
+    private final TrackService tracks;
+    private final PlaybackService plays;
+    private final TrackAccess access;
+    private final UserDirectory users;
+    private final SignedUrls signer;
+    private final Clock clock;
+
+    TrackController(
+            TrackUploadService uploads,
+            TrackService tracks,
+            PlaybackService plays,
+            TrackAccess access,
+            UserDirectory users,
+            SignedUrls signer,
+            Clock clock) {
+        this.uploads = uploads;
+        this.tracks = tracks;
+        this.plays = plays;
+        this.access = access;
+        this.users = users;
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Upload a track (artists); answers 202 while it is processed",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    ResponseEntity<TrackView> upload(
+            @AuthenticationPrincipal CurrentUser artist,
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestPart(name = "cover", required = false) MultipartFile cover,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) String genre,
+            @RequestParam(required = false) List<String> tags,
+            @RequestParam(required = false) String visibility)
+            throws IOException {
+        var metadata = TrackRequests.metadata(title, description, genre, tags, visibility);
+        Track track = uploads.upload(artist, metadata, file, cover);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(java.net.URI.create("/api/v1/tracks/" + track.id()))
+                .body(view(track, artist));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A track: public and unlisted ones for anyone, private ones for their owner")
+    TrackView get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
+        return view(tracks.get(id, viewer), viewer);
+    }
+
+    @GetMapping
+    @Operation(summary = "Tracks, newest first: a creator's, or the latest public ones")
+    Map<String, Object> list(
+            @RequestParam(required = false) UUID creator,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @AuthenticationPrincipal CurrentUser viewer) {
+        TrackService.Page page = tracks.list(creator, viewer, Cursor.decode(cursor), limit);
+        Map<UUID, UserDirectory.UserSummary> owners = users.findAll(
+                page.items().stream().map(Track::ownerId).distinct().toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(
+                "items",
+                page.items().stream()
+                        .map(track -> view(track, owners.get(track.ownerId()), viewer))
+                        .toList());
+        body.put("next_cursor", page.nextCursor());
+        return body;
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change a track's details (owner)", security = @SecurityRequirement(name = "BearerAuth"))
+    TrackView update(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal CurrentUser viewer,
+            @Valid @RequestBody TrackRequests.Patch patch) {
+        return view(tracks.update(id, viewer, patch::applyTo), viewer);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a track (owner or admin)", security = @SecurityRequirement(name = "BearerAuth"))
+    ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
+        tracks.delete(id, viewer);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/original")
+    @Operation(
+            summary = "The uploaded file (owner), with Range support",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    ResponseEntity<Resource> original(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
+        StreamingService.Media media = tracks.original(id, viewer);
+        Track track = tracks.get(id, viewer);
+        String filename = track.title().replaceAll("[^\\p{L}\\p{N} ._-]", "").strip();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(media.contentType()))
+                .eTag(media.etag())
+                .cacheControl(CacheControl.noStore())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(
+                                        (filename.isEmpty() ? "track" : filename) + "." + track.originalFormat(),
+                                        java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(media.body());
+    }
+
+    @GetMapping(value = "/{id}/waveform", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Peaks for drawing the track, 0 to 1")
+    ResponseEntity<String> waveform(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
+        String peaks = tracks.waveform(id, viewer).orElse("[]");
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                .body("{\"peaks\":" + peaks + "}");
+    }
+
+    @GetMapping("/{id}/cover/{size}")
+    @Operation(summary = "The cover as a square JPEG of 64, 256 or 1024 pixels")
+    ResponseEntity<Resource> cover(
+            @PathVariable UUID id,
+            @PathVariable int size,
+            @RequestParam(required = false) String exp,
+            @RequestParam(required = false) String sig,
+            @AuthenticationPrincipal CurrentUser viewer) {
+        StreamingService.Media media = tracks.thumbnail(id, size, viewer, signer.verify(coverPath(id, size), exp, sig));
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .eTag(media.etag())
+                .cacheControl(
+                        media.publicCache()
+                                ? CacheControl.maxAge(Duration.ofSeconds(media.maxAgeSeconds()))
+                                        .cachePublic()
+                                : CacheControl.maxAge(Duration.ofSeconds(media.maxAgeSeconds()))
+                                        .cachePrivate())
+                .body(media.body());
+    }
+
+    @PostMapping("/{id}/plays")
+    @Operation(summary = "Report a listen; it counts as a play past the threshold")
+    ResponseEntity<Map<String, Boolean>> play(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal CurrentUser listener,
+            @Valid @RequestBody TrackRequests.Play body) {
+        boolean counted = plays.record(id, listener, body.secondsPlayed());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("counted", counted));
+    }
+
+    private TrackView view(Track track, CurrentUser viewer) {
+        return view(track, users.find(track.ownerId()).orElse(null), viewer);
+    }
+
+    private TrackView view(Track track, UserDirectory.UserSummary owner, CurrentUser viewer) {
+        Map<String, String> covers = null;
+        if (track.thumbnailPrefix() != null) {
+            covers = new LinkedHashMap<>();
+            var expiresAt = clock.instant().plus(Duration.ofHours(24));
+            for (int size : new int[] {64, 256, 1024}) {
+                covers.put(Integer.toString(size), signer.sign(coverPath(track.id(), size), expiresAt));
+            }
+        }
+        return TrackView.of(track, owner, access.canManage(track, viewer), covers);
+    }
+
+    private static String coverPath(UUID id, int size) {
+        return "/api/v1/tracks/" + id + "/cover/" + size;
+    }
+}
