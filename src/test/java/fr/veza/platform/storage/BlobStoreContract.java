@@ -1,0 +1,71 @@
+package fr.veza.platform.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What every {@link BlobStore} must do, whatever is behind it. */
+abstract class BlobStoreContract {
+
+    abstract BlobStore store();
+
+    @Test
+    void storesReadsAndDeletesAnObject() throws IOException {
+        byte[] content = "hello, storage".getBytes(StandardCharsets.UTF_8);
+        store().put("contract/a/object.bin", new ByteArrayInputStream(content), content.length, "text/plain");
+
+        assertThat(store().stat("contract/a/object.bin"))
+                .hasValueSatisfying(info -> assertThat(info.size()).isEqualTo(14));
+        try (InputStream in = store().open("contract/a/object.bin")) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        try (InputStream in = store().open("contract/a/object.bin", 7, 7)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("storage");
+        }
+        store().delete("contract/a/object.bin");
+        assertThat(store().exists("contract/a/object.bin")).isFalse();
+        store().delete("contract/a/object.bin"); // already gone is not an error
+    }
+
+    @Test
+    void storesAFileAndReplacesWhatWasThere(@org.junit.jupiter.api.io.TempDir Path temp) throws IOException {
+        Path file = Files.writeString(temp.resolve("f.txt"), "second version");
+        store().put("contract/replace", new ByteArrayInputStream(new byte[] {1}), 1, "application/octet-stream");
+
+        store().put("contract/replace", file, "text/plain");
+
+        try (InputStream in = store().open("contract/replace")) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("second version");
+        }
+    }
+
+    @Test
+    void deletesEverythingUnderAPrefixAndNothingElse() throws IOException {
+        for (String key : new String[] {"contract/p/one", "contract/p/sub/two", "contract/pp/three"}) {
+            store().put(key, new ByteArrayInputStream(new byte[] {1}), 1, "application/octet-stream");
+        }
+
+        store().deletePrefix("contract/p");
+
+        assertThat(store().exists("contract/p/one")).isFalse();
+        assertThat(store().exists("contract/p/sub/two")).isFalse();
+        assertThat(store().exists("contract/pp/three")).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../escape", "/etc/passwd", "a/../../b", "a//b", "UPPER/case", "a/./b", "a\\b", ""})
+    void refusesKeysThatCouldEscapeTheRoot(String key) {
+        assertThatThrownBy(() -> store().put(key, new ByteArrayInputStream(new byte[0]), 0, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store().open(key)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
