@@ -27,6 +27,7 @@ public class StreamingService {
 
     private final TrackRepository tracks;
     private final MediaRepository media;
+    private final StreamIndex index;
     private final TrackAccess access;
     private final HlsPlaylists playlists;
     private final SignedUrls signer;
@@ -37,6 +38,7 @@ public class StreamingService {
     StreamingService(
             TrackRepository tracks,
             MediaRepository media,
+            StreamIndex index,
             TrackAccess access,
             HlsPlaylists playlists,
             SignedUrls signer,
@@ -45,6 +47,7 @@ public class StreamingService {
             Clock clock) {
         this.tracks = tracks;
         this.media = media;
+        this.index = index;
         this.access = access;
         this.playlists = playlists;
         this.signer = signer;
@@ -66,13 +69,13 @@ public class StreamingService {
                 .findFirst()
                 .orElseThrow(() -> VezaException.notFound("Rendition " + rendition));
         return playlists.variant(
-                trackId, stored, media.segments(trackId, track.mediaVersion(), rendition), expiry(track));
+                trackId, stored, index.segments(trackId, track.mediaVersion(), rendition), expiry(track));
     }
 
     public Media segment(UUID trackId, String rendition, int seq, String exp, String sig) {
         requireSigned(HlsPlaylists.segmentPath(trackId, rendition, seq), exp, sig);
         Track track = streamable(trackId);
-        var segment = media.segment(trackId, track.mediaVersion(), rendition, seq)
+        var segment = index.segment(trackId, track.mediaVersion(), rendition, seq)
                 .orElseThrow(() -> VezaException.notFound("Segment " + seq));
         String etag = "\"" + trackId + "-v" + track.mediaVersion() + "-" + rendition + "-" + seq + "\"";
         long maxAge = Math.max(
@@ -89,7 +92,7 @@ public class StreamingService {
     }
 
     private Track streamable(UUID trackId) {
-        Track track = find(trackId);
+        Track track = index.track(trackId).orElseThrow(() -> VezaException.notFound("Track " + trackId));
         if (track.status() != TrackStatus.READY) {
             throw VezaException.notFound("Track " + trackId);
         }

@@ -25,6 +25,7 @@ public class TrackService {
     private final TrackAccess access;
     private final BlobStore blobs;
     private final StreamingService streaming;
+    private final StreamIndex streamIndex;
     private final TransactionTemplate transactions;
 
     TrackService(
@@ -33,12 +34,14 @@ public class TrackService {
             TrackAccess access,
             BlobStore blobs,
             StreamingService streaming,
+            StreamIndex streamIndex,
             TransactionTemplate transactions) {
         this.tracks = tracks;
         this.jobs = jobs;
         this.access = access;
         this.blobs = blobs;
         this.streaming = streaming;
+        this.streamIndex = streamIndex;
         this.transactions = transactions;
     }
 
@@ -80,6 +83,7 @@ public class TrackService {
             jobs.cancelFor(id);
             tracks.softDelete(id);
         });
+        streamIndex.forget(id);
         // the row is gone for everyone; the bytes follow, and a failure here only leaves unreachable files
         try {
             if (track.hlsPrefix() != null) {

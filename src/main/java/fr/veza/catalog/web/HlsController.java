@@ -2,8 +2,12 @@ package fr.veza.catalog.web;
 
 import fr.veza.catalog.internal.StreamingService;
 import fr.veza.identity.CurrentUser;
+import fr.veza.platform.web.FileResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
@@ -61,13 +65,18 @@ class HlsController {
             @PathVariable String rendition,
             @PathVariable int seq,
             @RequestParam(required = false) String exp,
-            @RequestParam(required = false) String sig) {
+            @RequestParam(required = false) String sig,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         StreamingService.Media media = streaming.segment(id, rendition, seq, exp, sig);
         CacheControl cache = CacheControl.maxAge(Duration.ofSeconds(media.maxAgeSeconds()));
-        return ResponseEntity.ok()
-                .contentType(MPEG_TS)
-                .eTag(media.etag())
-                .cacheControl(media.publicCache() ? cache.cachePublic() : cache.cachePrivate())
-                .body(media.body());
+        return FileResponses.serve(
+                request,
+                response,
+                media.body(),
+                MPEG_TS,
+                media.etag(),
+                media.publicCache() ? cache.cachePublic() : cache.cachePrivate());
     }
 }

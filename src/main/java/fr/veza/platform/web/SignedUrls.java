@@ -24,6 +24,8 @@ public class SignedUrls {
 
     private final SecretKeySpec key;
     private final Clock clock;
+    // a Mac is not thread-safe and costly to look up; one per thread keeps verification cheap on the hot path
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     SignedUrls(PlatformSettings settings, SecretResolver secrets, Clock clock) {
         Secret secret = secrets.resolve(settings.signedUrlSecret(), "SIGNED_URL_SECRET");
@@ -56,11 +58,15 @@ public class SignedUrls {
     }
 
     private String signature(String path, long exp) {
+        byte[] digest = macs.get().doFinal((path + "\n" + exp).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] digest = mac.doFinal((path + "\n" + exp).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
         }
