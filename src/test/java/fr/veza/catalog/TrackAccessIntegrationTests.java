@@ -63,8 +63,12 @@ class TrackAccessIntegrationTests extends CatalogTest {
         String unsigned = variant.substring(0, variant.indexOf('?'));
         String otherRendition = variant.replace("/128k/", "/256k/");
         String expired = variant.replaceAll("exp=\\d+", "exp=1000");
+        String segment =
+                TrackUploadIntegrationTests.uris(api().get(variant).text()).get(0);
+        String forgedSegment = segment.substring(0, segment.indexOf("sig=") + 4) + "forged";
+        String otherSegment = segment.replace("/0.ts", "/1.ts");
 
-        for (String link : List.of(unsigned, otherRendition, expired)) {
+        for (String link : List.of(unsigned, otherRendition, expired, forgedSegment, otherSegment)) {
             ApiResponse response = api().get(link);
             assertThat(response.status()).as(link).isEqualTo(403);
             assertThat(response.code()).isEqualTo("forbidden");
@@ -126,7 +130,17 @@ class TrackAccessIntegrationTests extends CatalogTest {
         assertThat(as(owner).patch(path, Map.of("visibility", "secret")).status())
                 .isEqualTo(400);
 
+        String variant = TrackUploadIntegrationTests.uris(
+                        api().get(path + "/hls/master.m3u8").text())
+                .get(0);
+        String segment =
+                TrackUploadIntegrationTests.uris(api().get(variant).text()).get(0);
+        assertThat(api().bytes(segment).statusCode()).isEqualTo(200);
+
         assertThat(as(admin()).delete(path).status()).isEqualTo(204);
+        assertThat(api().bytes(segment).statusCode())
+                .as("signed links die with the track")
+                .isEqualTo(404);
         assertThat(api().get(path).status()).isEqualTo(404);
         assertThat(as(owner).get(path).status()).isEqualTo(404);
         assertThat(api().get(path + "/hls/master.m3u8").status()).isEqualTo(404);
