@@ -44,8 +44,7 @@ class GracefulShutdownIntegrationTests {
     void inFlightRequestsAndWorkerItemsFinishBeforeTheStoresClose() throws Exception {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(VezaApplication.class, InFlightWork.class)
                 .profiles("test")
-                .properties("veza.database.url=" + TestDatabase.jdbcUrl(), "server.port=0")
-                .run();
+                .run("--veza.database.url=" + TestDatabase.jdbcUrl(), "--server.port=0", "--spring.jmx.enabled=false");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         HttpClient http = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<String>> slow = http.sendAsync(

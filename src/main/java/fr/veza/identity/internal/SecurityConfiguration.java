@@ -1,5 +1,7 @@
 package fr.veza.identity.internal;
 
+import fr.veza.platform.ratelimit.RateLimiter;
+import fr.veza.platform.web.ProblemWriter;
 import fr.veza.platform.web.PublicEndpoints;
 import fr.veza.platform.web.RestrictedEndpoints;
 import java.util.List;
@@ -12,13 +14,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Everything under {@code /api/v1} requires an authenticated caller, except what modules declare as
- * {@link PublicEndpoints}; {@code /api/v1/admin/**} requires an admin. Tokens, not cookies, carry identity on
- * the API, so there is no CSRF surface there.
+ * Everything under {@code /api/v1} requires an authenticated caller (a bearer token or an {@code X-API-Key}),
+ * except what modules declare as {@link PublicEndpoints}; {@code /api/v1/admin/**} requires an admin. Tokens and
+ * keys, never cookies, carry identity on the API, so there is no CSRF surface there.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -31,7 +34,11 @@ class SecurityConfiguration {
             List<RestrictedEndpoints> restrictedEndpoints,
             AccessTokens tokens,
             BearerAuthenticationConverter converter,
-            ProblemAuthenticationHandlers problems)
+            ProblemAuthenticationHandlers problems,
+            ApiKeyService apiKeys,
+            RateLimiter rateLimiter,
+            ProblemWriter problemWriter,
+            ApiKeySettings apiKeySettings)
             throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -61,7 +68,10 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(apiKeys, rateLimiter, problemWriter, apiKeySettings),
+                        BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

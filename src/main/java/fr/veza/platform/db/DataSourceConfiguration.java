@@ -21,6 +21,8 @@ class DataSourceConfiguration {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("veza");
         pool.setMaximumPoolSize(database.poolSize());
+        // a request waiting 30 s (Hikari's default) for a connection is already lost; fail fast and say so
+        pool.setConnectionTimeout(5_000);
         if (embeddedPostgres.isRunning()) {
             pool.setJdbcUrl(embeddedPostgres.jdbcUrl());
         } else {

@@ -2,22 +2,36 @@ package fr.veza.platform.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.caffeine.Bucket4jCaffeine;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class RateLimiterConfiguration {
 
-    /** In-process buckets: right for one instance; a Redis-backed limiter replaces it for several. */
+    private static final ExpirationAfterWriteStrategy EXPIRE_WHEN_FULL =
+            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
+
+    /**
+     * Shared buckets in Redis when it is configured, so every instance draws on one budget per key; in-process
+     * buckets otherwise. Either way a failing store lets requests through rather than failing them.
+     */
     @Bean
-    RateLimiter rateLimiter() {
-        var proxyManager = Bucket4jCaffeine.<String>builderFor(
-                        Caffeine.newBuilder().maximumSize(1_000_000))
-                .expirationAfterWrite(
-                        io.github.bucket4j.distributed.ExpirationAfterWriteStrategy
-                                .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-                .build();
-        return new Bucket4jRateLimiter(proxyManager);
+    RateLimiter rateLimiter(ObjectProvider<StatefulRedisConnection<String, byte[]>> redis, MeterRegistry meters) {
+        StatefulRedisConnection<String, byte[]> connection = redis.getIfAvailable();
+        Bucket4jRateLimiter limiter = connection != null
+                ? new Bucket4jRateLimiter(Bucket4jLettuce.casBasedBuilder(connection)
+                        .expirationAfterWrite(EXPIRE_WHEN_FULL)
+                        .build())
+                : new Bucket4jRateLimiter(Bucket4jCaffeine.<String>builderFor(
+                                Caffeine.newBuilder().maximumSize(1_000_000))
+                        .expirationAfterWrite(EXPIRE_WHEN_FULL)
+                        .build());
+        return new FailOpenRateLimiter(limiter, meters);
     }
 }
