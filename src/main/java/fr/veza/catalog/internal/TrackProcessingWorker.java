@@ -1,5 +1,6 @@
 package fr.veza.catalog.internal;
 
+import fr.veza.catalog.TrackReady;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +39,7 @@ class TrackProcessingWorker implements SmartLifecycle {
     private final TrackProcessor processor;
     private final CatalogSettings settings;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String workerName = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
@@ -55,6 +58,7 @@ class TrackProcessingWorker implements SmartLifecycle {
             TrackProcessor processor,
             CatalogSettings settings,
             TransactionTemplate transactions,
+            ApplicationEventPublisher events,
             Clock clock,
             MeterRegistry meters) {
         this.jobs = jobs;
@@ -63,6 +67,7 @@ class TrackProcessingWorker implements SmartLifecycle {
         this.processor = processor;
         this.settings = settings;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
         this.processed = Counter.builder("veza.worker.processed")
                 .tag("worker", "track-processing")
@@ -170,6 +175,9 @@ class TrackProcessingWorker implements SmartLifecycle {
             if (media.recordReady(track.id(), result).isEmpty()) {
                 return false; // deleted or resolved meanwhile
             }
+            // in this transaction: the outbox keeps the event exactly when the track becomes ready
+            events.publishEvent(
+                    new TrackReady(track.id(), track.ownerId(), track.title(), result.durationMs(), clock.instant()));
             return true;
         });
         if (!Boolean.TRUE.equals(recorded)) {

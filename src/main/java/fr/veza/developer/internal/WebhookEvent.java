@@ -1,0 +1,30 @@
+package fr.veza.developer.internal;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The events an endpoint can subscribe to. Each arrives with the modules that produce it. */
+public enum WebhookEvent {
+    TRACK_READY("track.ready");
+
+    private final String value;
+
+    WebhookEvent(String value) {
+        this.value = value;
+    }
+
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    @JsonCreator
+    public static WebhookEvent of(String value) {
+        for (WebhookEvent event : values()) {
+            if (event.value.equals(value)) {
+                return event;
+            }
+        }
+        throw new IllegalArgumentException("must be one of: track.ready");
+    }
+}
