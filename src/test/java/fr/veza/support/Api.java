@@ -111,10 +111,13 @@ public final class Api {
     }
 
     private ApiResponse sendBytes(String method, String path, String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        return exchange(HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", contentType);
+                .header("Content-Type", contentType));
+    }
+
+    private ApiResponse exchange(HttpRequest.Builder request) {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -136,16 +139,7 @@ public final class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiResponse(response.statusCode(), response.headers(), response.body(), parse(response.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request);
     }
 
     public static String json(Object body) {

@@ -27,26 +27,29 @@ class LocalBlobStore implements BlobStore {
 
     @Override
     public void put(String key, InputStream content, long length, String contentType) throws IOException {
+        write(key, temporary -> Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    @Override
+    public void put(String key, Path file, String contentType) throws IOException {
+        write(key, temporary -> Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    /** Fills a temporary file, then renames it into place: readers see the whole object or none. */
+    private void write(String key, Filler filler) throws IOException {
         Path target = resolve(key);
         Path temporary = temporaryFile();
         try {
-            Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
+            filler.fill(temporary);
             moveIntoPlace(temporary, target);
         } finally {
             Files.deleteIfExists(temporary);
         }
     }
 
-    @Override
-    public void put(String key, Path file, String contentType) throws IOException {
-        Path target = resolve(key);
-        Path temporary = temporaryFile();
-        try {
-            Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
-            moveIntoPlace(temporary, target);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+    @FunctionalInterface
+    private interface Filler {
+        void fill(Path temporary) throws IOException;
     }
 
     @Override
