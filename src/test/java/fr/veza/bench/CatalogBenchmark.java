@@ -247,10 +247,6 @@ class CatalogBenchmark extends CatalogTest {
         }
     }
 
-    private static List<String> uris(String playlist) {
-        return playlist.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-    }
-
     private static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);

@@ -42,12 +42,12 @@ class TrackAccessIntegrationTests extends CatalogTest {
         ApiResponse track =
                 uploadAndProcess(owner, TestMedia.tone(3, "mp3"), Map.of("title", "Mine", "visibility", "private"));
         String master = as(owner).get(track.field("stream_url")).text();
-        String variant = TrackUploadIntegrationTests.uris(master).get(0);
+        String variant = uris(master).get(0);
 
         ApiResponse playlist = api().get(variant);
 
         assertThat(playlist.status()).isEqualTo(200);
-        String segment = TrackUploadIntegrationTests.uris(playlist.text()).get(0);
+        String segment = uris(playlist.text()).get(0);
         HttpResponse<byte[]> media = api().bytes(segment);
         assertThat(media.statusCode()).isEqualTo(200);
         assertThat(media.headers().firstValue("Cache-Control").orElse("")).contains("private");
@@ -57,14 +57,11 @@ class TrackAccessIntegrationTests extends CatalogTest {
     void unsignedTamperedOrExpiredMediaLinksAreRefused() {
         TestUser owner = register("artist");
         ApiResponse track = uploadAndProcess(owner, TestMedia.tone(3, "mp3"), Map.of("title", "Signed"));
-        String variant = TrackUploadIntegrationTests.uris(
-                        api().get(track.field("stream_url")).text())
-                .get(0);
+        String variant = uris(api().get(track.field("stream_url")).text()).get(0);
         String unsigned = variant.substring(0, variant.indexOf('?'));
         String otherRendition = variant.replace("/128k/", "/256k/");
         String expired = variant.replaceAll("exp=\\d+", "exp=1000");
-        String segment =
-                TrackUploadIntegrationTests.uris(api().get(variant).text()).get(0);
+        String segment = uris(api().get(variant).text()).get(0);
         String forgedSegment = segment.substring(0, segment.indexOf("sig=") + 4) + "forged";
         String otherSegment = segment.replace("/0.ts", "/1.ts");
 
@@ -130,11 +127,8 @@ class TrackAccessIntegrationTests extends CatalogTest {
         assertThat(as(owner).patch(path, Map.of("visibility", "secret")).status())
                 .isEqualTo(400);
 
-        String variant = TrackUploadIntegrationTests.uris(
-                        api().get(path + "/hls/master.m3u8").text())
-                .get(0);
-        String segment =
-                TrackUploadIntegrationTests.uris(api().get(variant).text()).get(0);
+        String variant = uris(api().get(path + "/hls/master.m3u8").text()).get(0);
+        String segment = uris(api().get(variant).text()).get(0);
         assertThat(api().bytes(segment).statusCode()).isEqualTo(200);
 
         assertThat(as(admin()).delete(path).status()).isEqualTo(204);

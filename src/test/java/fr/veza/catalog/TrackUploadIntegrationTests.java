@@ -221,10 +221,6 @@ class TrackUploadIntegrationTests extends CatalogTest {
                 .single();
     }
 
-    static List<String> uris(String playlist) {
-        return playlist.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-    }
-
     private static List<BigDecimal> durations(String playlist) {
         return playlist.lines()
                 .filter(l -> l.startsWith("#EXTINF:"))

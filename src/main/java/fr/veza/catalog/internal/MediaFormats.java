@@ -38,7 +38,20 @@ class MediaFormats {
     static final String ACCEPTED_AUDIO = "MP3, FLAC, WAV, OGG (Vorbis or Opus), AAC or M4A";
     static final String ACCEPTED_IMAGES = "JPEG, PNG or WebP";
 
+    private static final Map<String, String> AUDIO_CONTENT_TYPES = Map.of(
+            "mp3", "audio/mpeg",
+            "flac", "audio/flac",
+            "wav", "audio/wav",
+            "ogg", "audio/ogg",
+            "m4a", "audio/mp4",
+            "aac", "audio/aac");
+
     private final Detector detector = new DefaultDetector();
+
+    /** The content type to serve an accepted audio format with. */
+    static String contentType(String format) {
+        return AUDIO_CONTENT_TYPES.getOrDefault(format, "application/octet-stream");
+    }
 
     /** The audio format's short name ({@code mp3}, {@code flac}...), or empty for anything else. */
     Optional<String> audio(InputStream content) throws IOException {

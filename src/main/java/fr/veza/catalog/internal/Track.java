@@ -33,6 +33,9 @@ public record Track(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** The square cover sizes made for every track with a cover, in pixels. */
+    public static final List<Integer> THUMBNAIL_SIZES = List.of(64, 256, 1024);
+
     public boolean isOwnedBy(UUID userId) {
         return ownerId.equals(userId);
     }

@@ -22,7 +22,6 @@ import org.springframework.util.FileSystemUtils;
 @Component
 class TrackProcessor {
 
-    static final int[] THUMBNAIL_SIZES = {64, 256, 1024};
     private static final Logger log = LoggerFactory.getLogger(TrackProcessor.class);
 
     private final Ffmpeg ffmpeg;
@@ -58,7 +57,7 @@ class TrackProcessor {
             heartbeat.run();
             store(renditions, hlsPrefix);
             if (thumbnails) {
-                for (int size : THUMBNAIL_SIZES) {
+                for (int size : Track.THUMBNAIL_SIZES) {
                     blobs.put(
                             thumbnailPrefix + "/" + size + ".jpg",
                             work.resolve("thumb-" + size + ".jpg"),
@@ -160,7 +159,7 @@ class TrackProcessor {
             }
         }
         List<String> args = new ArrayList<>(List.of("-i", source.toString(), "-filter_complex", thumbnailFilter()));
-        for (int size : THUMBNAIL_SIZES) {
+        for (int size : Track.THUMBNAIL_SIZES) {
             args.addAll(List.of(
                     "-map",
                     "[t" + size + "]",
@@ -179,11 +178,11 @@ class TrackProcessor {
     }
 
     private static String thumbnailFilter() {
-        StringBuilder filter = new StringBuilder("[0:v]split=" + THUMBNAIL_SIZES.length);
-        for (int size : THUMBNAIL_SIZES) {
+        StringBuilder filter = new StringBuilder("[0:v]split=" + Track.THUMBNAIL_SIZES.size());
+        for (int size : Track.THUMBNAIL_SIZES) {
             filter.append("[s").append(size).append("]");
         }
-        for (int size : THUMBNAIL_SIZES) {
+        for (int size : Track.THUMBNAIL_SIZES) {
             filter.append(";[s")
                     .append(size)
                     .append("]scale=")

@@ -97,17 +97,20 @@ public class TrackService {
         }
     }
 
-    public StreamingService.Media original(UUID id, CurrentUser viewer) {
+    /** The uploaded file, named after the track's title for the download. */
+    public Download original(UUID id, CurrentUser viewer) {
         Track track = access.requireVisible(find(id), viewer);
         if (!access.canDownloadOriginal(track, viewer)) {
             throw VezaException.forbidden("The original file is for its owner and buyers.");
         }
-        return new StreamingService.Media(
+        String name = track.title().replaceAll("[^\\p{L}\\p{N} ._-]", "").strip();
+        StreamingService.Media media = new StreamingService.Media(
                 streaming.resource(track.filePath(), track.originalSize()),
-                contentTypeOf(track.originalFormat()),
+                MediaFormats.contentType(track.originalFormat()),
                 "\"" + id + "-original\"",
                 0,
                 false);
+        return new Download(media, (name.isEmpty() ? "track" : name) + "." + track.originalFormat());
     }
 
     public Optional<String> waveform(UUID id, CurrentUser viewer) {
@@ -121,8 +124,7 @@ public class TrackService {
         if (!signed) {
             access.requireVisible(track, viewer);
         }
-        boolean known = java.util.Arrays.stream(TrackProcessor.THUMBNAIL_SIZES).anyMatch(s -> s == size);
-        if (!known || track.thumbnailPrefix() == null) {
+        if (!Track.THUMBNAIL_SIZES.contains(size) || track.thumbnailPrefix() == null) {
             throw VezaException.notFound("Cover");
         }
         String key = track.thumbnailPrefix() + "/" + size + ".jpg";
@@ -154,17 +156,8 @@ public class TrackService {
         return tracks.find(id).orElseThrow(() -> VezaException.notFound("Track " + id));
     }
 
-    private static String contentTypeOf(String format) {
-        return switch (format) {
-            case "mp3" -> "audio/mpeg";
-            case "flac" -> "audio/flac";
-            case "wav" -> "audio/wav";
-            case "ogg" -> "audio/ogg";
-            case "m4a" -> "audio/mp4";
-            case "aac" -> "audio/aac";
-            default -> "application/octet-stream";
-        };
-    }
-
     public record Page(List<Track> items, String nextCursor) {}
+
+    /** A file to download and the name to offer for it. */
+    public record Download(StreamingService.Media media, String filename) {}
 }

@@ -143,9 +143,8 @@ class TrackController {
             summary = "The uploaded file (owner), with Range support",
             security = @SecurityRequirement(name = "BearerAuth"))
     ResponseEntity<Resource> original(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
-        StreamingService.Media media = tracks.original(id, viewer);
-        Track track = tracks.get(id, viewer);
-        String filename = track.title().replaceAll("[^\\p{L}\\p{N} ._-]", "").strip();
+        TrackService.Download original = tracks.original(id, viewer);
+        StreamingService.Media media = original.media();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(media.contentType()))
                 .eTag(media.etag())
@@ -153,9 +152,7 @@ class TrackController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(
-                                        (filename.isEmpty() ? "track" : filename) + "." + track.originalFormat(),
-                                        java.nio.charset.StandardCharsets.UTF_8)
+                                .filename(original.filename(), java.nio.charset.StandardCharsets.UTF_8)
                                 .build()
                                 .toString())
                 .body(media.body());
@@ -210,7 +207,7 @@ class TrackController {
         if (track.thumbnailPrefix() != null) {
             covers = new LinkedHashMap<>();
             var expiresAt = clock.instant().plus(Duration.ofHours(24));
-            for (int size : new int[] {64, 256, 1024}) {
+            for (int size : Track.THUMBNAIL_SIZES) {
                 covers.put(Integer.toString(size), signer.sign(coverPath(track.id(), size), expiresAt));
             }
         }

@@ -3,11 +3,12 @@ package fr.veza.identity.internal;
 import fr.veza.identity.ApiScope;
 import fr.veza.identity.CurrentUser;
 import fr.veza.platform.errors.ErrorCode;
+import fr.veza.platform.errors.RateLimitedException;
+import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.ratelimit.Allowance;
 import fr.veza.platform.ratelimit.Limit;
 import fr.veza.platform.ratelimit.RateLimiter;
 import fr.veza.platform.web.ProblemWriter;
-import fr.veza.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -74,11 +74,15 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 ? ApiScope.ADMIN
                 : ApiScope.requiredFor(request.getMethod().toUpperCase(Locale.ROOT));
         if (!ApiScope.allows(scopes, needed)) {
-            ProblemDetail problem = Problems.of(
-                    ErrorCode.INSUFFICIENT_SCOPE,
-                    "This API key lacks the " + needed.value() + " scope needed for " + request.getMethod() + ".");
-            problem.setProperty("required_scope", needed.value());
-            problems.write(request, response, problem);
+            problems.write(
+                    request,
+                    response,
+                    new VezaException(
+                            ErrorCode.INSUFFICIENT_SCOPE,
+                            "This API key lacks the " + needed.value() + " scope needed for " + request.getMethod()
+                                    + ".",
+                            List.of(),
+                            Map.of("required_scope", needed.value())));
             return;
         }
         boolean read = needed == ApiScope.READ;
@@ -88,13 +92,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         response.setHeader("X-RateLimit-Remaining", Long.toString(Math.max(0, allowance.remaining())));
         response.setHeader("X-RateLimit-Reset", Long.toString(allowance.resetSeconds()));
         if (!allowance.allowed()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, allowance.resetSeconds())));
-            ProblemDetail problem = Problems.of(
-                    ErrorCode.RATE_LIMITED,
-                    "This API key has used its " + limit.capacity() + " " + (read ? "reads" : "writes")
-                            + " for this hour.");
-            problem.setProperty("retry_after_seconds", Math.max(1, allowance.resetSeconds()));
-            problems.write(request, response, problem);
+            problems.write(
+                    request,
+                    response,
+                    new RateLimitedException(
+                            "This API key has used its " + limit.capacity() + " " + (read ? "reads" : "writes")
+                                    + " for this hour.",
+                            allowance.reset()));
             return;
         }
         CurrentUser user = new CurrentUser(holder.key().userId(), holder.role(), null);

@@ -173,8 +173,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problemOf(VezaException e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(e.errorCode(), e.getMessage(), e.violations(), e.properties());
-        return Problems.at(problem, request.getRequestURI());
+        return Problems.at(Problems.of(e), request.getRequestURI());
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {

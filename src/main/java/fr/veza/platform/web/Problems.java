@@ -2,6 +2,7 @@ package fr.veza.platform.web;
 
 import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.FieldViolation;
+import fr.veza.platform.errors.VezaException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,7 @@ public final class Problems {
     private Problems() {}
 
     public static ProblemDetail of(ErrorCode code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code.status()), detail);
-        problem.setType(code.type());
-        problem.setTitle(code.title());
-        problem.setProperty("code", code.code());
-        return problem;
+        return restyle(ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code.status()), detail), code);
     }
 
     public static ProblemDetail of(
@@ -37,6 +34,11 @@ public final class Problems {
         problem.setTitle(code.title());
         problem.setProperty("code", code.code());
         return problem;
+    }
+
+    /** The problem a domain failure answers with: its code, detail, field violations and extra members. */
+    public static ProblemDetail of(VezaException failure) {
+        return of(failure.errorCode(), failure.getMessage(), failure.violations(), failure.properties());
     }
 
     public static ProblemDetail at(ProblemDetail problem, String path) {

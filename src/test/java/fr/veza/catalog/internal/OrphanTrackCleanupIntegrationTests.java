@@ -2,29 +2,24 @@ package fr.veza.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.veza.platform.storage.BlobStore;
 import fr.veza.platform.worker.WorkReport;
 import fr.veza.platform.worker.WorkerRun;
-import fr.veza.support.IntegrationTest;
-import fr.veza.support.TestUser;
-import java.io.ByteArrayInputStream;
+import fr.veza.support.CatalogTest;
+import fr.veza.support.TestMedia;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The five cases of the orphan cleanup, on rows and files arranged directly. */
-class OrphanTrackCleanupIntegrationTests extends IntegrationTest {
+class OrphanTrackCleanupIntegrationTests extends CatalogTest {
 
     @Autowired
     OrphanTrackCleanupWorker cleanup;
 
-    @Autowired
-    BlobStore blobs;
-
     @Test
     void stuckForOverAnHourWithItsFileMissingIsMarkedFailed() {
-        UUID track = insertTrack("processing", "2 hours", false);
+        UUID track = insertTrack("processing", null, "2 hours", null);
 
         run();
 
@@ -35,7 +30,7 @@ class OrphanTrackCleanupIntegrationTests extends IntegrationTest {
 
     @Test
     void aTrackWhoseFileIsPresentIsUntouched() {
-        UUID track = insertTrack("processing", "2 hours", true);
+        UUID track = insertTrack("processing", null, "2 hours", TestMedia.tone(3, "mp3"));
 
         run();
 
@@ -45,7 +40,7 @@ class OrphanTrackCleanupIntegrationTests extends IntegrationTest {
 
     @Test
     void aRecentUploadIsUntouchedEvenWithoutItsFile() {
-        UUID track = insertTrack("processing", "10 minutes", false);
+        UUID track = insertTrack("processing", null, "10 minutes", null);
 
         run();
 
@@ -54,8 +49,8 @@ class OrphanTrackCleanupIntegrationTests extends IntegrationTest {
 
     @Test
     void tracksInOtherStatesAreUntouched() {
-        UUID failed = insertTrack("failed", "3 hours", false);
-        UUID ready = insertTrack("ready", "3 hours", false);
+        UUID failed = insertTrack("failed", "earlier reason", "3 hours", null);
+        UUID ready = insertTrack("ready", null, "3 hours", null);
 
         run();
 
@@ -66,7 +61,7 @@ class OrphanTrackCleanupIntegrationTests extends IntegrationTest {
 
     @Test
     void runningAgainChangesNothingAndRaisesNothing() {
-        UUID track = insertTrack("processing", "2 hours", false);
+        UUID track = insertTrack("processing", null, "2 hours", null);
         run();
         Instant updated = jdbc.sql("SELECT updated_at FROM tracks WHERE id = :id")
                 .param("id", track)
@@ -87,30 +82,6 @@ class OrphanTrackCleanupIntegrationTests extends IntegrationTest {
 
     private WorkReport run() {
         return cleanup.run(new WorkerRun(Instant.now(), () -> false));
-    }
-
-    private UUID insertTrack(String status, String age, boolean withFile) {
-        TestUser owner = register("artist");
-        UUID id = UUID.randomUUID();
-        String path = "tracks/" + id + "/original";
-        jdbc.sql("INSERT INTO tracks (id, owner_id, title, visibility, status, status_message, file_path,"
-                        + " original_format, created_at) VALUES (:id, :owner, 'Orphan?', 'public', :status, :message,"
-                        + " :path, 'mp3', now() - CAST(:age AS interval))")
-                .param("id", id)
-                .param("owner", owner.id())
-                .param("status", status)
-                .param("message", status.equals("failed") ? "earlier reason" : null)
-                .param("path", path)
-                .param("age", age)
-                .update();
-        if (withFile) {
-            try {
-                blobs.put(path, new ByteArrayInputStream(new byte[] {1, 2, 3}), 3, "audio/mpeg");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return id;
     }
 
     private String status(UUID id) {

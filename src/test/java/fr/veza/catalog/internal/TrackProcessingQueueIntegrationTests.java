@@ -3,10 +3,8 @@ package fr.veza.catalog.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.veza.platform.storage.BlobStore;
-import fr.veza.support.IntegrationTest;
+import fr.veza.support.CatalogTest;
 import fr.veza.support.TestMedia;
-import fr.veza.support.TestUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,17 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** How processing jobs survive crashes and are shared between workers. */
-class TrackProcessingQueueIntegrationTests extends IntegrationTest {
+class TrackProcessingQueueIntegrationTests extends CatalogTest {
 
     @Autowired
     ProcessingJobs jobs;
 
-    @Autowired
-    BlobStore blobs;
-
     @Test
     void aJobLeftRunningByACrashedInstanceIsTakenAgainOnceItsLeaseEnds() throws Exception {
-        UUID track = insertTrack("processing", true);
+        UUID track = insertTrack("processing", null, "0 seconds", TestMedia.tone(3, "mp3"));
         jdbc.sql("INSERT INTO track_processing_jobs (id, track_id, status, attempts, locked_by, locked_until)"
                         + " VALUES (:id, :track, 'running', 1, 'crashed-instance', now() - interval '1 second')")
                 .param("id", UUID.randomUUID())
@@ -55,7 +50,7 @@ class TrackProcessingQueueIntegrationTests extends IntegrationTest {
 
     @Test
     void aJobHeldByALiveLeaseIsNotTaken() throws Exception {
-        UUID track = insertTrack("processing", true);
+        UUID track = insertTrack("processing", null, "0 seconds", TestMedia.tone(3, "mp3"));
         jdbc.sql("INSERT INTO track_processing_jobs (id, track_id, status, attempts, locked_by, locked_until)"
                         + " VALUES (:id, :track, 'running', 1, 'busy-instance', now() + interval '1 hour')")
                 .param("id", UUID.randomUUID())
@@ -69,7 +64,7 @@ class TrackProcessingQueueIntegrationTests extends IntegrationTest {
 
     @Test
     void anUploadThatNeverReachedStorageEndsFailedWithAReason() {
-        UUID track = insertTrack("processing", false);
+        UUID track = insertTrack("processing", null, "0 seconds", null);
         jobs.enqueue(track, java.time.Instant.now().minusSeconds(1)); // the grace period has passed
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(status(track)));
@@ -85,7 +80,7 @@ class TrackProcessingQueueIntegrationTests extends IntegrationTest {
     void concurrentClaimsNeverTakeTheSameJob() throws Exception {
         List<UUID> queued = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            UUID track = insertTrack("ready", false); // ready: a worker that takes one just closes it
+            UUID track = insertTrack("ready", null, "0 seconds", null); // ready: a worker that takes one just closes it
             jobs.enqueue(track, java.time.Instant.now().minusSeconds(1));
             queued.add(track);
         }
@@ -118,27 +113,6 @@ class TrackProcessingQueueIntegrationTests extends IntegrationTest {
                 .query(Integer.class)
                 .single();
         assertThat(maxAttempts).isEqualTo(1);
-    }
-
-    private UUID insertTrack(String status, boolean withFile) {
-        TestUser owner = register("artist");
-        UUID id = UUID.randomUUID();
-        String path = "tracks/" + id + "/original";
-        jdbc.sql("INSERT INTO tracks (id, owner_id, title, visibility, status, file_path, original_format)"
-                        + " VALUES (:id, :owner, 'Queued', 'public', :status, :path, 'mp3')")
-                .param("id", id)
-                .param("owner", owner.id())
-                .param("status", status)
-                .param("path", path)
-                .update();
-        if (withFile) {
-            try {
-                blobs.put(path, TestMedia.tone(3, "mp3"), "audio/mpeg");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return id;
     }
 
     private String status(UUID id) {
