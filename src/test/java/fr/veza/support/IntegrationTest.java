@@ -79,6 +79,21 @@ public abstract class IntegrationTest {
                 login.field("refresh_token"));
     }
 
+    /** A ready track row, as processing leaves it, without running ffmpeg; nothing is published about it. */
+    protected UUID readyTrack(TestUser owner, String title, String visibility) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        "INSERT INTO tracks (id, owner_id, title, visibility, status, file_path, original_format, ready_at,"
+                                + " duration_ms) VALUES (:id, :owner, :title, :visibility, 'ready', :path, 'mp3', now(), 180000)")
+                .param("id", id)
+                .param("owner", owner.id())
+                .param("title", title)
+                .param("visibility", visibility)
+                .param("path", "tracks/" + id + "/original")
+                .update();
+        return id;
+    }
+
     protected Api as(TestUser user) {
         return api().bearer(user.accessToken());
     }

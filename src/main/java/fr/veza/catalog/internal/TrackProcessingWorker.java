@@ -1,5 +1,6 @@
 package fr.veza.catalog.internal;
 
+import fr.veza.catalog.TrackChanged;
 import fr.veza.catalog.TrackReady;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -178,6 +179,7 @@ class TrackProcessingWorker implements SmartLifecycle {
             // in this transaction: the outbox keeps the event exactly when the track becomes ready
             events.publishEvent(
                     new TrackReady(track.id(), track.ownerId(), track.title(), result.durationMs(), clock.instant()));
+            events.publishEvent(new TrackChanged(track.id(), track.ownerId()));
             return true;
         });
         if (!Boolean.TRUE.equals(recorded)) {

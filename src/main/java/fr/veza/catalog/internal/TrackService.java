@@ -1,5 +1,6 @@
 package fr.veza.catalog.internal;
 
+import fr.veza.catalog.TrackChanged;
 import fr.veza.identity.CurrentUser;
 import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.storage.BlobStore;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +29,7 @@ public class TrackService {
     private final StreamingService streaming;
     private final StreamIndex streamIndex;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     TrackService(
             TrackRepository tracks,
@@ -35,7 +38,8 @@ public class TrackService {
             BlobStore blobs,
             StreamingService streaming,
             StreamIndex streamIndex,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.tracks = tracks;
         this.jobs = jobs;
         this.access = access;
@@ -43,6 +47,7 @@ public class TrackService {
         this.streaming = streaming;
         this.streamIndex = streamIndex;
         this.transactions = transactions;
+        this.events = events;
     }
 
     public Track get(UUID id, CurrentUser viewer) {
@@ -72,8 +77,11 @@ public class TrackService {
         var current = new TrackUploadService.TrackMetadata(
                 track.title(), track.description(), track.genre(), track.tags(), track.visibility());
         var updated = change.apply(current);
-        tracks.updateMetadata(
-                id, updated.title(), updated.description(), updated.genre(), updated.tags(), updated.visibility());
+        transactions.executeWithoutResult(status -> {
+            tracks.updateMetadata(
+                    id, updated.title(), updated.description(), updated.genre(), updated.tags(), updated.visibility());
+            events.publishEvent(new TrackChanged(id, track.ownerId()));
+        });
         return find(id);
     }
 
@@ -82,6 +90,7 @@ public class TrackService {
         transactions.executeWithoutResult(status -> {
             jobs.cancelFor(id);
             tracks.softDelete(id);
+            events.publishEvent(new TrackChanged(id, track.ownerId()));
         });
         streamIndex.forget(id);
         // the row is gone for everyone; the bytes follow, and a failure here only leaves unreachable files

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The events an endpoint can subscribe to. Each arrives with the modules that produce it. */
 public enum WebhookEvent {
-    TRACK_READY("track.ready");
+    TRACK_READY("track.ready"),
+    FOLLOWER_NEW("follower.new");
 
     private final String value;
 
@@ -25,6 +26,9 @@ public enum WebhookEvent {
                 return event;
             }
         }
-        throw new IllegalArgumentException("must be one of: track.ready");
+        throw new IllegalArgumentException("must be one of: "
+                + java.util.Arrays.stream(values())
+                        .map(WebhookEvent::value)
+                        .collect(java.util.stream.Collectors.joining(", ")));
     }
 }

@@ -1,6 +1,9 @@
 package fr.veza.developer.internal;
 
 import fr.veza.catalog.TrackReady;
+import fr.veza.identity.UserDirectory;
+import fr.veza.identity.UserDirectory.UserSummary;
+import fr.veza.social.UserFollowed;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,9 +19,11 @@ import org.springframework.stereotype.Component;
 class WebhookEventListener {
 
     private final WebhookService webhooks;
+    private final UserDirectory users;
 
-    WebhookEventListener(WebhookService webhooks) {
+    WebhookEventListener(WebhookService webhooks, UserDirectory users) {
         this.webhooks = webhooks;
+        this.users = users;
     }
 
     @ApplicationModuleListener
@@ -31,5 +36,20 @@ class WebhookEventListener {
         UUID eventId = UUID.nameUUIDFromBytes(
                 ("track.ready:" + event.trackId() + ":" + event.readyAt()).getBytes(StandardCharsets.UTF_8));
         webhooks.enqueue(event.ownerId(), eventId, WebhookEvent.TRACK_READY, data);
+    }
+
+    /** Tells the followed person; the follower is named by id and username only. */
+    @ApplicationModuleListener
+    void on(UserFollowed event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("follower_id", event.followerId());
+        data.put(
+                "follower_username",
+                users.find(event.followerId()).map(UserSummary::username).orElse(null));
+        data.put("followed_at", event.at().toString());
+        UUID eventId = UUID.nameUUIDFromBytes(
+                ("follower.new:" + event.followerId() + ":" + event.followingId() + ":" + event.at())
+                        .getBytes(StandardCharsets.UTF_8));
+        webhooks.enqueue(event.followingId(), eventId, WebhookEvent.FOLLOWER_NEW, data);
     }
 }

@@ -27,6 +27,7 @@ public class AccountService {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final SessionStatus sessionStatus;
+    private final ProfileChanges profileChanges;
 
     AccountService(
             UserRepository users,
@@ -35,7 +36,8 @@ public class AccountService {
             PasswordPolicy passwordPolicy,
             AuditTrail audit,
             TransactionTemplate transactions,
-            SessionStatus sessionStatus) {
+            SessionStatus sessionStatus,
+            ProfileChanges profileChanges) {
         this.users = users;
         this.sessions = sessions;
         this.passwords = passwords;
@@ -43,6 +45,7 @@ public class AccountService {
         this.audit = audit;
         this.transactions = transactions;
         this.sessionStatus = sessionStatus;
+        this.profileChanges = profileChanges;
     }
 
     public Registration register(String email, String username, String password, Role role, ClientContext client) {
@@ -69,6 +72,7 @@ public class AccountService {
                 audit.record(new AuditEntry(
                         id, client.ipAddress(), "user.registered", "user", id, Map.of("role", requested.value())));
                 TokenPair tokens = sessions.startSession(id, requested, client);
+                profileChanges.changed(id);
                 return new Registration(users.findById(id).orElseThrow(), tokens);
             });
         } catch (DuplicateKeyException race) {
@@ -92,6 +96,7 @@ public class AccountService {
         return transactions.execute(status -> {
             UserRecord updated = change.apply(get(id));
             users.updateProfile(updated);
+            profileChanges.changed(id);
             return get(id);
         });
     }
@@ -108,6 +113,7 @@ public class AccountService {
                         "user",
                         user.id(),
                         Map.of("from", Role.LISTENER.value(), "to", Role.ARTIST.value())));
+                profileChanges.changed(user.id());
             }
             return get(user.id());
         });
@@ -139,6 +145,7 @@ public class AccountService {
                     "user",
                     targetId,
                     Map.of("from", from.value(), "to", to.value())));
+            profileChanges.changed(targetId);
             return get(targetId);
         });
         // cached session answers carry the old role; role changes are rare, so forget them all

@@ -2,6 +2,8 @@ package fr.veza.identity.web;
 
 import fr.veza.identity.CurrentUser;
 import fr.veza.identity.internal.AccountService;
+import fr.veza.identity.internal.ProfileChanges;
+import fr.veza.platform.cache.UserCache;
 import fr.veza.platform.errors.VezaException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -22,16 +24,27 @@ class UserController {
 
     private final AccountService accounts;
     private final ClientContexts clients;
+    private final UserCache cache;
 
-    UserController(AccountService accounts, ClientContexts clients) {
+    UserController(AccountService accounts, ClientContexts clients, UserCache cache) {
         this.accounts = accounts;
         this.clients = clients;
+        this.cache = cache;
     }
 
     @GetMapping("/api/v1/users/{id}")
     @Operation(summary = "A public profile")
     PublicProfile profile(@PathVariable UUID id) {
-        return accounts.findPublic(id).map(PublicProfile::of).orElseThrow(() -> VezaException.notFound("User " + id));
+        PublicProfile profile = cache.get(
+                id,
+                ProfileChanges.CACHE,
+                PublicProfile.class,
+                ProfileChanges.TTL,
+                () -> accounts.findPublic(id).map(PublicProfile::of).orElse(null));
+        if (profile == null) {
+            throw VezaException.notFound("User " + id);
+        }
+        return profile;
     }
 
     @PutMapping("/api/v1/admin/users/{id}/role")

@@ -1,0 +1,100 @@
+package fr.veza.notifications.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.veza.identity.CurrentUser;
+import fr.veza.identity.UserDirectory;
+import fr.veza.identity.UserDirectory.UserSummary;
+import fr.veza.notifications.internal.Notification;
+import fr.veza.notifications.internal.NotificationService;
+import fr.veza.platform.web.Cursor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Notifications")
+@Validated
+class NotificationController {
+
+    private final NotificationService notifications;
+    private final UserDirectory users;
+
+    NotificationController(NotificationService notifications, UserDirectory users) {
+        this.notifications = notifications;
+        this.users = users;
+    }
+
+    record NotificationView(UUID id, String type, Actor actor, JsonNode payload, boolean read, Instant createdAt) {}
+
+    record Actor(UUID id, String username, String displayName) {}
+
+    /** Which notifications to mark read; without {@code ids}, all of them. */
+    record MarkRead(@Size(max = 500) List<@NotNull UUID> ids) {}
+
+    @GetMapping("/api/v1/notifications")
+    @Operation(summary = "Your notifications, newest first", security = @SecurityRequirement(name = "BearerAuth"))
+    Map<String, Object> list(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(name = "unread_only", defaultValue = "false") boolean unreadOnly,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        List<Notification> page = notifications.page(user, unreadOnly, Cursor.decode(cursor), limit + 1);
+        boolean more = page.size() > limit;
+        List<Notification> items = more ? page.subList(0, limit) : page;
+        Map<UUID, UserSummary> actors = users.findAll(items.stream()
+                .map(Notification::actorId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(
+                "items",
+                items.stream()
+                        .map(n -> new NotificationView(
+                                n.id(), n.type(), actor(actors.get(n.actorId())), n.payload(), n.read(), n.createdAt()))
+                        .toList());
+        body.put("unread_count", notifications.unread(user));
+        Notification last = items.isEmpty() ? null : items.get(items.size() - 1);
+        body.put("next_cursor", more ? new Cursor(last.createdAt(), last.id()).encode() : null);
+        return body;
+    }
+
+    @GetMapping("/api/v1/notifications/unread-count")
+    @Operation(
+            summary = "How many notifications you have not read",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    Map<String, Long> unread(@AuthenticationPrincipal CurrentUser user) {
+        return Map.of("unread_count", notifications.unread(user));
+    }
+
+    @PostMapping("/api/v1/notifications/read")
+    @Operation(
+            summary = "Mark notifications read: the given ids, or all",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    Map<String, Long> markRead(
+            @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody(required = false) MarkRead body) {
+        notifications.markRead(user, body == null ? null : body.ids());
+        return Map.of("unread_count", notifications.unread(user));
+    }
+
+    private static Actor actor(UserSummary user) {
+        return user == null ? null : new Actor(user.id(), user.username(), user.displayName());
+    }
+}

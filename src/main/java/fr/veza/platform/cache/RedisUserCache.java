@@ -1,0 +1,115 @@
+package fr.veza.platform.cache;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared cache in Redis, values as JSON. Redis failing (down, slow, full) costs a database read, never a failed
+ * request: each failure is logged and counted ({@code veza.cache.errors}). Entries always carry a time to live,
+ * which bounds how stale a value can be if an invalidation could not reach Redis.
+ */
+class RedisUserCache implements UserCache {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisUserCache.class);
+    static final int SCAN_COUNT = 100;
+
+    private final StatefulRedisConnection<String, byte[]> connection;
+    private final ObjectMapper json;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter errors;
+
+    RedisUserCache(StatefulRedisConnection<String, byte[]> connection, ObjectMapper json, MeterRegistry meters) {
+        this.connection = connection;
+        this.json = json;
+        this.hits = meters.counter("veza.cache.requests", "result", "hit");
+        this.misses = meters.counter("veza.cache.requests", "result", "miss");
+        this.errors = meters.counter("veza.cache.errors");
+    }
+
+    @Override
+    public <T> T get(UUID userId, String name, Class<T> type, Duration ttl, Supplier<T> loader) {
+        String key = UserCache.key(userId, name);
+        try {
+            byte[] cached = connection.sync().get(key);
+            if (cached != null) {
+                hits.increment();
+                return json.readValue(cached, type);
+            }
+            misses.increment();
+        } catch (RuntimeException | IOException e) {
+            failed("read", key, e);
+            return loader.get();
+        }
+        T value = loader.get();
+        if (value != null) {
+            try {
+                connection.sync().psetex(key, ttl.toMillis(), json.writeValueAsBytes(value));
+            } catch (RuntimeException | IOException e) {
+                failed("write", key, e);
+            }
+        }
+        return value;
+    }
+
+    @Override
+    public void evict(UUID userId, String name) {
+        delete(List.of(UserCache.key(userId, name)));
+    }
+
+    @Override
+    public void evict(Collection<UUID> userIds, String name) {
+        List<String> keys = userIds.stream().map(id -> UserCache.key(id, name)).toList();
+        for (int from = 0; from < keys.size(); from += 500) {
+            delete(keys.subList(from, Math.min(keys.size(), from + 500)));
+        }
+    }
+
+    /** SCAN, never KEYS: a large keyspace is walked in small steps without blocking Redis. */
+    @Override
+    public long evictAll(UUID userId) {
+        RedisCommands<String, byte[]> redis = connection.sync();
+        ScanArgs match = ScanArgs.Builder.matches("user:" + userId + ":*").limit(SCAN_COUNT);
+        long removed = 0;
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = redis.scan(cursor, match);
+            if (!page.getKeys().isEmpty()) {
+                removed += redis.del(page.getKeys().toArray(String[]::new));
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return removed;
+    }
+
+    private void delete(List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try {
+            connection.sync().del(keys.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            failed("evict", keys.get(0), e);
+        }
+    }
+
+    private void failed(String operation, String key, Exception e) {
+        errors.increment();
+        // the key names a person by id only; the value is never logged
+        log.warn("cache {} failed; answered from the database key={} error={}", operation, key, e.toString());
+    }
+}

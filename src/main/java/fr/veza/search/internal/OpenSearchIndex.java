@@ -1,0 +1,119 @@
+package fr.veza.search.internal;
+
+import jakarta.json.stream.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.json.JsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes to the three indices: each document's id is its row's UUID, so writing a document again replaces it and
+ * deleting one that is not there is done. Indices are created with their mappings on first use.
+ */
+@Component
+@ConditionalOnProperty(name = "veza.search.engine", havingValue = "opensearch")
+class OpenSearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenSearchIndex.class);
+
+    private final OpenSearchClient client;
+    private final SearchSettings settings;
+    private final Clock clock;
+    private final Set<SearchType> ready = ConcurrentHashMap.newKeySet();
+
+    OpenSearchIndex(OpenSearchClient client, SearchSettings settings, Clock clock) {
+        this.client = client;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Writes the documents and deletes {@code removed}, in one bulk request; throws if any item failed. */
+    void write(SearchType type, Map<UUID, Map<String, Object>> documents, List<UUID> removed) throws IOException {
+        if (documents.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        ensure(type);
+        String index = settings.index(type);
+        String now = clock.instant().toString();
+        List<BulkOperation> operations = new ArrayList<>();
+        documents.forEach((id, document) -> {
+            var withTime = new java.util.LinkedHashMap<>(document);
+            withTime.put("synced_at", now);
+            operations.add(BulkOperation.of(
+                    op -> op.index(i -> i.index(index).id(id.toString()).document(withTime))));
+        });
+        removed.forEach(id -> operations.add(
+                BulkOperation.of(op -> op.delete(d -> d.index(index).id(id.toString())))));
+        BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
+        if (response.errors()) {
+            // a delete of a missing document reports 404: that document is already gone, which is what we wanted
+            var failures = response.items().stream()
+                    .filter(item -> item.error() != null && item.status() != 404)
+                    .toList();
+            if (!failures.isEmpty()) {
+                throw new IOException("search index " + index + ": " + failures.size() + " writes failed, first: "
+                        + failures.get(0).error().reason());
+            }
+        }
+    }
+
+    /** Removes the documents not written since {@code before}: rows that vanished while nobody was listening. */
+    long deleteStale(SearchType type, Instant before) throws IOException {
+        ensure(type);
+        return client.deleteByQuery(delete -> delete.index(settings.index(type))
+                        .refresh(true)
+                        .query(q -> q.range(r -> r.field("synced_at").lt(JsonData.of(before.toString())))))
+                .deleted();
+    }
+
+    void refresh() throws IOException {
+        client.indices()
+                .refresh(r -> r.index(List.of(
+                        settings.index(SearchType.TRACKS),
+                        settings.index(SearchType.USERS),
+                        settings.index(SearchType.PLAYLISTS))));
+    }
+
+    void ensure(SearchType type) throws IOException {
+        if (ready.contains(type)) {
+            return;
+        }
+        String index = settings.index(type);
+        if (!client.indices().exists(e -> e.index(index)).value()) {
+            JsonpMapper mapper = client._transport().jsonpMapper();
+            try (InputStream json = new ClassPathResource("search/" + type.value() + ".json").getInputStream();
+                    JsonParser parser = mapper.jsonProvider().createParser(json)) {
+                TypeMapping mapping = TypeMapping._DESERIALIZER.deserialize(parser, mapper);
+                client.indices()
+                        .create(c -> c.index(index)
+                                .settings(s -> s.numberOfShards("1"))
+                                .mappings(mapping));
+                log.info("search: created index {}", index);
+            } catch (OpenSearchException e) {
+                // another instance created it first
+                if (!"resource_already_exists_exception".equals(e.error().type())) {
+                    throw e;
+                }
+            }
+        }
+        ready.add(type);
+    }
+}

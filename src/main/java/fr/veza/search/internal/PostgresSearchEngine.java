@@ -1,0 +1,111 @@
+package fr.veza.search.internal;
+
+import java.sql.Types;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Search in PostgreSQL, with nothing to set up. Candidates come from three indexes: the full-text vector
+ * (prefixes: "radi" finds "Radiohead"), trigrams of the title and trigrams of the artist's name (typos:
+ * "radiohed" finds "Radiohead"). They are ranked by text rank, then trigram closeness, then a little by plays.
+ */
+@Component
+class PostgresSearchEngine implements SearchEngine {
+
+    private static final String USER_NAME = "lower(u.username::text || ' ' || coalesce(u.display_name, ''))";
+
+    private final JdbcClient jdbc;
+
+    PostgresSearchEngine(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public List<UUID> search(SearchQuery query) {
+        String sql = switch (query.type()) {
+            case TRACKS -> TRACKS;
+            case USERS -> USERS;
+            case PLAYLISTS -> PLAYLISTS;
+        };
+        return jdbc.sql(sql)
+                .param("tsq", prefixQuery(query.words()))
+                .param("q", query.normalized())
+                .param("viewer", query.viewerId(), Types.OTHER)
+                .param("limit", query.limit() + 1)
+                .param("offset", query.offset())
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Every word as a prefix, all required: {@code radio:* & head:*}. Words hold only letters and digits. */
+    static String prefixQuery(List<String> words) {
+        return words.stream().map(word -> word + ":*").collect(Collectors.joining(" & "));
+    }
+
+    private static final String TRACKS = """
+            WITH candidates AS (
+                SELECT id FROM tracks
+                WHERE search_vector @@ to_tsquery('simple', :tsq) AND deleted_at IS NULL AND status = 'ready'
+                UNION
+                SELECT id FROM tracks
+                WHERE :q <% lower(title) AND deleted_at IS NULL AND status = 'ready'
+                UNION
+                SELECT t.id FROM users u
+                JOIN tracks t ON t.owner_id = u.id AND t.deleted_at IS NULL AND t.status = 'ready'
+                WHERE :q <% $USER_NAME AND u.deleted_at IS NULL
+            )
+            SELECT t.id FROM candidates c
+            JOIN tracks t ON t.id = c.id
+            JOIN users u ON u.id = t.owner_id
+            WHERE t.owner_id = CAST(:viewer AS uuid)
+               OR (t.visibility = 'public' AND u.status = 'active' AND u.deleted_at IS NULL)
+            ORDER BY ts_rank(t.search_vector, to_tsquery('simple', :tsq)) * 2
+                     + word_similarity(:q, lower(t.title))
+                     + 0.5 * word_similarity(:q, $USER_NAME)
+                     + 0.02 * ln(1 + t.play_count) DESC,
+                     t.id
+            LIMIT :limit OFFSET :offset
+            """.replace("$USER_NAME", USER_NAME);
+
+    private static final String USERS = """
+            WITH candidates AS (
+                SELECT id FROM users u
+                WHERE u.search_vector @@ to_tsquery('simple', :tsq) AND u.deleted_at IS NULL
+                UNION
+                SELECT id FROM users u
+                WHERE :q <% $USER_NAME AND u.deleted_at IS NULL
+            )
+            SELECT u.id FROM candidates c
+            JOIN users u ON u.id = c.id
+            WHERE u.status = 'active' AND u.deleted_at IS NULL
+            ORDER BY ts_rank(u.search_vector, to_tsquery('simple', :tsq)) * 2
+                     + word_similarity(:q, $USER_NAME) DESC,
+                     u.id
+            LIMIT :limit OFFSET :offset
+            """.replace("$USER_NAME", USER_NAME);
+
+    private static final String PLAYLISTS = """
+            WITH candidates AS (
+                SELECT id FROM playlists WHERE search_vector @@ to_tsquery('simple', :tsq)
+                UNION
+                SELECT id FROM playlists WHERE :q <% lower(title)
+            )
+            SELECT p.id FROM candidates c
+            JOIN playlists p ON p.id = c.id
+            JOIN users u ON u.id = p.owner_id
+            WHERE p.owner_id = CAST(:viewer AS uuid)
+               OR (p.visibility = 'public' AND u.status = 'active' AND u.deleted_at IS NULL)
+            ORDER BY ts_rank(p.search_vector, to_tsquery('simple', :tsq)) * 2
+                     + word_similarity(:q, lower(p.title)) DESC,
+                     p.id
+            LIMIT :limit OFFSET :offset
+            """.replace("$USER_NAME", USER_NAME);
+}

@@ -1,0 +1,79 @@
+package fr.veza.search.internal;
+
+import fr.veza.catalog.TrackCatalog;
+import fr.veza.identity.CurrentUser;
+import fr.veza.identity.UserDirectory;
+import fr.veza.library.PlaylistCatalog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs a search on the configured engine and reads the results from PostgreSQL, in the engine's order. When
+ * OpenSearch cannot answer, PostgreSQL does ({@code veza.search.fallbacks} counts it): search stays up while the
+ * cluster is down, and the outbox brings the index up to date when it is back.
+ */
+@Service
+public class SearchService {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+
+    private final PostgresSearchEngine postgres;
+    private final SearchEngine configured;
+    private final TrackCatalog tracks;
+    private final UserDirectory users;
+    private final PlaylistCatalog playlists;
+    private final Counter fallbacks;
+
+    SearchService(
+            PostgresSearchEngine postgres,
+            ObjectProvider<OpenSearchEngine> opensearch,
+            TrackCatalog tracks,
+            UserDirectory users,
+            PlaylistCatalog playlists,
+            MeterRegistry meters) {
+        this.postgres = postgres;
+        this.configured = Objects.requireNonNullElse(opensearch.getIfAvailable(), postgres);
+        this.tracks = tracks;
+        this.users = users;
+        this.playlists = playlists;
+        this.fallbacks = Counter.builder("veza.search.fallbacks")
+                .description("searches answered by PostgreSQL because OpenSearch could not")
+                .register(meters);
+    }
+
+    public Results search(SearchQuery query, CurrentUser viewer) {
+        List<UUID> ids;
+        String engine = configured.name();
+        try {
+            ids = configured.search(query);
+        } catch (SearchUnavailableException e) {
+            fallbacks.increment();
+            log.warn("search: {} unavailable, answered from postgres: {}", configured.name(), e.getMessage());
+            ids = postgres.search(query);
+            engine = postgres.name();
+        }
+        boolean more = ids.size() > query.limit();
+        List<UUID> page = more ? ids.subList(0, query.limit()) : ids;
+        Map<UUID, ?> rows = switch (query.type()) {
+            case TRACKS -> tracks.findVisible(page, viewer);
+            case USERS -> users.findAll(page);
+            case PLAYLISTS -> playlists.findVisible(page, viewer);
+        };
+        List<Object> items = page.stream()
+                .map(rows::get)
+                .filter(Objects::nonNull)
+                .map(Object.class::cast)
+                .toList();
+        return new Results(items, more, engine);
+    }
+
+    public record Results(List<Object> items, boolean more, String engine) {}
+}

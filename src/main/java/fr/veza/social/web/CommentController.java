@@ -1,0 +1,105 @@
+package fr.veza.social.web;
+
+import fr.veza.identity.CurrentUser;
+import fr.veza.identity.UserDirectory;
+import fr.veza.identity.UserDirectory.UserSummary;
+import fr.veza.platform.web.Cursor;
+import fr.veza.social.internal.Comment;
+import fr.veza.social.internal.CommentService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Social")
+@Validated
+class CommentController {
+
+    private final CommentService comments;
+    private final UserDirectory users;
+
+    CommentController(CommentService comments, UserDirectory users) {
+        this.comments = comments;
+        this.users = users;
+    }
+
+    record NewComment(@NotBlank @Size(max = 2000) String body) {}
+
+    record CommentView(UUID id, UUID trackId, Author author, String body, Instant createdAt) {
+        static CommentView of(Comment comment, UserSummary author) {
+            return new CommentView(
+                    comment.id(),
+                    comment.trackId(),
+                    author == null
+                            ? new Author(null, null, "Deleted user")
+                            : new Author(author.id(), author.username(), author.displayName()),
+                    comment.body(),
+                    comment.createdAt());
+        }
+    }
+
+    record Author(UUID id, String username, String displayName) {}
+
+    @PostMapping("/api/v1/tracks/{id}/comments")
+    @Operation(summary = "Comment on a track", security = @SecurityRequirement(name = "BearerAuth"))
+    ResponseEntity<CommentView> post(
+            @PathVariable UUID id, @AuthenticationPrincipal CurrentUser author, @Valid @RequestBody NewComment body) {
+        Comment comment = comments.post(author, id, body.body().strip());
+        return ResponseEntity.created(URI.create("/api/v1/tracks/" + id + "/comments/" + comment.id()))
+                .body(CommentView.of(comment, users.find(author.id()).orElse(null)));
+    }
+
+    @GetMapping("/api/v1/tracks/{id}/comments")
+    @Operation(summary = "A track's comments, newest first")
+    Map<String, Object> list(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @AuthenticationPrincipal CurrentUser viewer) {
+        List<Comment> page = comments.page(id, viewer, Cursor.decode(cursor), limit + 1);
+        boolean more = page.size() > limit;
+        List<Comment> items = more ? page.subList(0, limit) : page;
+        Map<UUID, UserSummary> authors =
+                users.findAll(items.stream().map(Comment::authorId).distinct().toList());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(
+                "items",
+                items.stream()
+                        .map(comment -> CommentView.of(comment, authors.get(comment.authorId())))
+                        .toList());
+        Comment last = items.isEmpty() ? null : items.get(items.size() - 1);
+        body.put("next_cursor", more ? new Cursor(last.createdAt(), last.id()).encode() : null);
+        return body;
+    }
+
+    @DeleteMapping("/api/v1/tracks/{id}/comments/{commentId}")
+    @Operation(
+            summary = "Delete a comment (its author, the track's owner or an admin)",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    ResponseEntity<Void> delete(
+            @PathVariable UUID id, @PathVariable UUID commentId, @AuthenticationPrincipal CurrentUser viewer) {
+        comments.delete(id, commentId, viewer);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,105 @@
+package fr.veza.social.web;
+
+import fr.veza.identity.CurrentUser;
+import fr.veza.platform.web.Cursor;
+import fr.veza.social.internal.SocialService;
+import fr.veza.social.internal.SocialService.FollowPage;
+import fr.veza.social.internal.SocialService.FollowState;
+import fr.veza.social.internal.SocialService.FollowStats;
+import fr.veza.social.internal.SocialService.LikeState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Likes, follows and reposts: PUT sets, DELETE clears, both idempotent, both answer the state after. */
+@RestController
+@Tag(name = "Social")
+@Validated
+class SocialController {
+
+    private final SocialService social;
+
+    SocialController(SocialService social) {
+        this.social = social;
+    }
+
+    @PutMapping("/api/v1/tracks/{id}/like")
+    @Operation(summary = "Like a track", security = @SecurityRequirement(name = "BearerAuth"))
+    LikeState like(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        return social.like(user, id);
+    }
+
+    @DeleteMapping("/api/v1/tracks/{id}/like")
+    @Operation(summary = "Take a like back", security = @SecurityRequirement(name = "BearerAuth"))
+    LikeState unlike(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        return social.unlike(user, id);
+    }
+
+    @GetMapping("/api/v1/tracks/{id}/likes")
+    @Operation(summary = "How many people like a track, and whether you do")
+    LikeState likes(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
+        return social.likes(id, viewer);
+    }
+
+    @PutMapping("/api/v1/tracks/{id}/repost")
+    @Operation(
+            summary = "Repost a public track to your followers' feeds",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    Map<String, Boolean> repost(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        return Map.of("reposted", social.repost(user, id));
+    }
+
+    @DeleteMapping("/api/v1/tracks/{id}/repost")
+    @Operation(summary = "Take a repost back", security = @SecurityRequirement(name = "BearerAuth"))
+    Map<String, Boolean> unrepost(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        return Map.of("reposted", social.unrepost(user, id));
+    }
+
+    @PutMapping("/api/v1/users/{id}/follow")
+    @Operation(summary = "Follow someone", security = @SecurityRequirement(name = "BearerAuth"))
+    FollowState follow(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        return social.follow(user, id);
+    }
+
+    @DeleteMapping("/api/v1/users/{id}/follow")
+    @Operation(summary = "Unfollow someone", security = @SecurityRequirement(name = "BearerAuth"))
+    FollowState unfollow(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        return social.unfollow(user, id);
+    }
+
+    @GetMapping("/api/v1/users/{id}/follows")
+    @Operation(summary = "Follower and following counts, and whether you follow this person")
+    FollowStats stats(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
+        return social.followStats(id, viewer);
+    }
+
+    @GetMapping("/api/v1/users/{id}/followers")
+    @Operation(summary = "Who follows this person, newest first")
+    FollowPage followers(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return social.follows(id, true, Cursor.decode(cursor), limit);
+    }
+
+    @GetMapping("/api/v1/users/{id}/following")
+    @Operation(summary = "Whom this person follows, newest first")
+    FollowPage following(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return social.follows(id, false, Cursor.decode(cursor), limit);
+    }
+}

@@ -1,0 +1,27 @@
+-- PostgreSQL search: full-text vectors for ranking and prefixes, trigram indexes for typo tolerance.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+-- array_to_string is only STABLE (element output functions could depend on settings); for text[] it is not.
+CREATE FUNCTION search_words(words TEXT[]) RETURNS TEXT
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN array_to_string(words, ' ');
+
+ALTER TABLE tracks ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('simple', coalesce(title, '')), 'A') ||
+    setweight(to_tsvector('simple', coalesce(genre, '') || ' ' || search_words(tags)), 'B') ||
+    setweight(to_tsvector('simple', coalesce(description, '')), 'C')) STORED;
+CREATE INDEX tracks_search_idx ON tracks USING gin (search_vector) WHERE deleted_at IS NULL AND status = 'ready';
+CREATE INDEX tracks_title_trgm_idx ON tracks USING gin (lower(title) gin_trgm_ops) WHERE deleted_at IS NULL AND status = 'ready';
+
+ALTER TABLE users ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('simple', coalesce(username::text, '')), 'A') ||
+    setweight(to_tsvector('simple', coalesce(display_name, '')), 'A') ||
+    setweight(to_tsvector('simple', coalesce(bio, '')), 'C')) STORED;
+CREATE INDEX users_search_idx ON users USING gin (search_vector) WHERE deleted_at IS NULL;
+CREATE INDEX users_name_trgm_idx ON users
+    USING gin ((lower(username::text || ' ' || coalesce(display_name, ''))) gin_trgm_ops) WHERE deleted_at IS NULL;
+
+ALTER TABLE playlists ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('simple', coalesce(title, '')), 'A') ||
+    setweight(to_tsvector('simple', coalesce(description, '')), 'C')) STORED;
+CREATE INDEX playlists_search_idx ON playlists USING gin (search_vector);
+CREATE INDEX playlists_title_trgm_idx ON playlists USING gin (lower(title) gin_trgm_ops);
