@@ -23,6 +23,9 @@ public final class TestOpenSearch {
             int transportPort = freePort();
             Path home =
                     Path.of("target", "opensearch-" + ProcessHandle.current().pid());
+            // Lettuce may have set Netty's processor count first in this JVM; OpenSearch must not set it again
+            System.setProperty("opensearch.set.netty.runtime.available.processors", "false");
+            System.setProperty("es.set.netty.runtime.available.processors", "false");
             runner = new OpenSearchRunner();
             runner.onBuild((index, settings) -> {
                         settings.put("http.port", String.valueOf(httpPort));
@@ -40,6 +43,11 @@ public final class TestOpenSearch {
             Runtime.getRuntime().addShutdownHook(new Thread(TestOpenSearch::close));
         }
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    public static int port() {
+        url();
+        return httpPort;
     }
 
     private static void close() {

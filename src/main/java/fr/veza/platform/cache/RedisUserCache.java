@@ -10,9 +10,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +29,15 @@ class RedisUserCache implements UserCache {
 
     private static final Logger log = LoggerFactory.getLogger(RedisUserCache.class);
     static final int SCAN_COUNT = 100;
+    static final int MAX_PENDING = 100_000;
 
     private final StatefulRedisConnection<String, byte[]> connection;
     private final ObjectMapper json;
     private final Counter hits;
     private final Counter misses;
     private final Counter errors;
+    /** Evictions Redis refused while it was failing; replayed first once it answers again. */
+    private final Queue<String> pendingEvictions = new ConcurrentLinkedQueue<>();
 
     RedisUserCache(StatefulRedisConnection<String, byte[]> connection, ObjectMapper json, MeterRegistry meters) {
         this.connection = connection;
@@ -45,6 +51,7 @@ class RedisUserCache implements UserCache {
     public <T> T get(UUID userId, String name, Class<T> type, Duration ttl, Supplier<T> loader) {
         String key = UserCache.key(userId, name);
         try {
+            replayPendingEvictions();
             byte[] cached = connection.sync().get(key);
             if (cached != null) {
                 hits.increment();
@@ -96,6 +103,10 @@ class RedisUserCache implements UserCache {
         return removed;
     }
 
+    /**
+     * A value Redis kept through an outage (it may persist to disk) must not outlive an invalidation that failed
+     * meanwhile: failed evictions are queued and replayed before the next read is served from Redis.
+     */
     private void delete(List<String> keys) {
         if (keys.isEmpty()) {
             return;
@@ -104,6 +115,26 @@ class RedisUserCache implements UserCache {
             connection.sync().del(keys.toArray(String[]::new));
         } catch (RuntimeException e) {
             failed("evict", keys.get(0), e);
+            if (pendingEvictions.size() < MAX_PENDING) {
+                pendingEvictions.addAll(keys);
+            }
+        }
+    }
+
+    private void replayPendingEvictions() {
+        while (!pendingEvictions.isEmpty()) {
+            List<String> batch = new ArrayList<>();
+            String key;
+            while (batch.size() < 500 && (key = pendingEvictions.peek()) != null) {
+                batch.add(key);
+                pendingEvictions.poll();
+            }
+            try {
+                connection.sync().del(batch.toArray(String[]::new));
+            } catch (RuntimeException e) {
+                pendingEvictions.addAll(batch);
+                throw e;
+            }
         }
     }
 

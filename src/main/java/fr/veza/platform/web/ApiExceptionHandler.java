@@ -10,6 +10,7 @@ import fr.veza.platform.errors.FieldViolation;
 import fr.veza.platform.errors.RateLimitedException;
 import fr.veza.platform.errors.VezaException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -68,6 +69,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ErrorCode.VALIDATION_FAILED,
                 field + " " + message,
                 List.of(new FieldViolation(field, message)),
+                Map.of());
+        return ResponseEntity.badRequest().body(Problems.at(problem, request.getRequestURI()));
+    }
+
+    /** Constraints checked outside Spring MVC's own parameter validation (a validated bean called by a controller). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolated(ConstraintViolationException e, HttpServletRequest request) {
+        List<FieldViolation> violations = e.getConstraintViolations().stream()
+                .map(violation -> {
+                    String path = violation.getPropertyPath().toString();
+                    String field = path.substring(path.lastIndexOf('.') + 1);
+                    return new FieldViolation(SNAKE.translate(field), violation.getMessage());
+                })
+                .toList();
+        ProblemDetail problem = Problems.of(
+                ErrorCode.VALIDATION_FAILED,
+                violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")),
+                violations,
                 Map.of());
         return ResponseEntity.badRequest().body(Problems.at(problem, request.getRequestURI()));
     }

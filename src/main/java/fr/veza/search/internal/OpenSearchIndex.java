@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.Conflicts;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch.core.BulkResponse;
@@ -78,9 +79,15 @@ class OpenSearchIndex {
     /** Removes the documents not written since {@code before}: rows that vanished while nobody was listening. */
     long deleteStale(SearchType type, Instant before) throws IOException {
         ensure(type);
+        client.indices().refresh(r -> r.index(settings.index(type)));
+        // a document changed meanwhile was just written by a listener: skipping it is right
         return client.deleteByQuery(delete -> delete.index(settings.index(type))
                         .refresh(true)
-                        .query(q -> q.range(r -> r.field("synced_at").lt(JsonData.of(before.toString())))))
+                        .conflicts(Conflicts.Proceed)
+                        .query(q -> q.bool(stale -> stale.should(
+                                        s -> s.range(r -> r.field("synced_at").lt(JsonData.of(before.toString()))))
+                                .should(s -> s.bool(b -> b.mustNot(n -> n.exists(e -> e.field("synced_at")))))
+                                .minimumShouldMatch("1"))))
                 .deleted();
     }
 

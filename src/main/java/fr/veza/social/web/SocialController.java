@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Min;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Likes, follows and reposts: PUT sets, DELETE clears, both idempotent, both answer the state after. */
 @RestController
 @Tag(name = "Social")
-@Validated
 class SocialController {
 
     private final SocialService social;
