@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import fr.veza.catalog.TrackChanged;
 import fr.veza.support.ApiResponse;
 import fr.veza.support.IntegrationTest;
+import fr.veza.support.TestDatabase;
 import fr.veza.support.TestOpenSearch;
 import fr.veza.support.TestUser;
 import fr.veza.support.ToggleableProxy;
@@ -45,6 +46,7 @@ class OpenSearchIntegrationTests extends IntegrationTest {
 
     @DynamicPropertySource
     static void openSearch(DynamicPropertyRegistry registry) {
+        registry.add("veza.database.url", () -> TestDatabase.jdbcUrl("veza_opensearch"));
         registry.add("veza.search.engine", () -> "opensearch");
         registry.add("veza.search.opensearch-url", () -> "http://127.0.0.1:" + RELAY.port());
         registry.add("veza.search.index-prefix", () -> PREFIX);

@@ -27,4 +27,25 @@ public final class TestDatabase {
         }
         return postgres.getJdbcUrl("postgres", "postgres");
     }
+
+    /**
+     * A database of its own on the same server, created on first use: for an application context whose event
+     * listeners differ from the others', so that no other context's workers pick up its events.
+     */
+    public static synchronized String jdbcUrl(String database) {
+        jdbcUrl();
+        if (!database.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(database);
+        }
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + database);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return postgres.getJdbcUrl("postgres", database);
+    }
 }

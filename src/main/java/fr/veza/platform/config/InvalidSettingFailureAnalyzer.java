@@ -60,7 +60,12 @@ class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<BindExceptio
 
     private String describe(String property, Object value, String reason) {
         String variable = environmentVariableOf(property);
-        String shown = value == null || SENSITIVE.matcher(property).matches() ? "" : " = '" + value + "'";
+        // a Boolean is the outcome of a cross-field rule (@AssertTrue), not the value the operator set
+        String shown = value == null
+                        || value instanceof Boolean
+                        || SENSITIVE.matcher(property).matches()
+                ? ""
+                : " = '" + value + "'";
         String name = variable != null ? variable + " (" + property + ")" : property;
         return name + shown + ": " + reason;
     }

@@ -21,9 +21,6 @@ class OpenSearchConfiguration {
 
     @Bean(destroyMethod = "close")
     OpenSearchTransport openSearchTransport(SearchSettings settings) {
-        if (settings.opensearchUrl() == null) {
-            throw new IllegalStateException("SEARCH_ENGINE=opensearch needs OPENSEARCH_URL");
-        }
         URI url = settings.opensearchUrl();
         HttpHost host = new HttpHost(url.getScheme(), url.getHost(), url.getPort());
         Timeout timeout = Timeout.of(settings.timeout());

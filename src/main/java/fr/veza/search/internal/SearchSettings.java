@@ -1,6 +1,7 @@
 package fr.veza.search.internal;
 
 import fr.veza.platform.config.PositiveDuration;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -25,6 +26,15 @@ public record SearchSettings(
         String indexPrefix,
 
         @NotNull @PositiveDuration Duration timeout) {
+
+    /** Read by validation as the property {@code opensearch-url}, so the start-up error names OPENSEARCH_URL. */
+    @AssertTrue(message = "must be set (an http(s) URL) when SEARCH_ENGINE=opensearch")
+    public boolean isOpensearchUrl() {
+        return engine != Engine.OPENSEARCH
+                || (opensearchUrl != null
+                        && opensearchUrl.getHost() != null
+                        && ("http".equals(opensearchUrl.getScheme()) || "https".equals(opensearchUrl.getScheme())));
+    }
 
     public enum Engine {
         POSTGRES,

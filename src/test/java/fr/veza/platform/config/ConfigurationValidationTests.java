@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.veza.identity.internal.IdentitySettings;
 import fr.veza.platform.db.DatabaseSettings;
+import fr.veza.platform.events.EventSettings;
 import fr.veza.platform.storage.StorageSettings;
 import fr.veza.platform.worker.WorkerSettings;
+import fr.veza.search.internal.SearchSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +54,10 @@ class ConfigurationValidationTests {
                 "SIGNED_URL_TTL=0m                  | SIGNED_URL_TTL",
                 "STORAGE_BACKEND=ftp                | STORAGE_BACKEND",
                 "S3_ENDPOINT=not a url              | S3_ENDPOINT",
+                "SEARCH_ENGINE=elastic              | SEARCH_ENGINE",
+                "SEARCH_ENGINE=opensearch           | OPENSEARCH_URL",
+                "SEARCH_INDEX_PREFIX=Not Valid      | SEARCH_INDEX_PREFIX",
+                "EVENT_RETRY_INTERVAL=0s            | EVENT_RETRY_INTERVAL",
             })
     void anInvalidValueStopsTheStartNamingTheVariable(String assignment, String variable, CapturedOutput output) {
         assertThatThrownBy(() -> start(assignment)).isNotNull();
@@ -132,7 +138,9 @@ class ConfigurationValidationTests {
         DatabaseSettings.class,
         WorkerSettings.class,
         IdentitySettings.class,
-        StorageSettings.class
+        StorageSettings.class,
+        SearchSettings.class,
+        EventSettings.class
     })
     @ComponentScan(
             basePackages = {"fr.veza.platform.config", "fr.veza.platform.db"},
