@@ -85,6 +85,29 @@ class WebhookIntegrationTests extends CatalogTest {
     }
 
     @Test
+    void aNewFollowerIsDeliveredToTheFollowedPersonOnly() throws Exception {
+        TestUser artist = register("artist");
+        ApiResponse registered = as(artist)
+                .post("/api/v1/developer/webhooks", Map.of("url", hookUrl(), "events", List.of("follower.new")));
+        String secret = registered.field("secret");
+        TestUser fan = register();
+
+        as(fan).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
+        as(fan).put("/api/v1/users/" + artist.id() + "/follow", Map.of()); // already following: no second event
+        as(artist).put("/api/v1/users/" + fan.id() + "/follow", Map.of()); // the fan has no endpoint
+        await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
+
+        Received delivery = received.get(0);
+        assertThat(delivery.event()).isEqualTo("follower.new");
+        JsonNode data = new ObjectMapper().readTree(delivery.body()).get("data");
+        assertThat(data.get("follower_id").asText()).isEqualTo(fan.id().toString());
+        assertThat(data.get("follower_username").asText()).isEqualTo(fan.username());
+        Map<String, String> parts = parse(delivery.signature());
+        assertThat(parts.get("v1")).isEqualTo(hmac(secret, parts.get("t") + "." + delivery.body()));
+    }
+
+    @Test
     void aFailedDeliveryIsRetriedLaterAndLogged() {
         answer.set(503);
         TestUser artist = register("artist");
