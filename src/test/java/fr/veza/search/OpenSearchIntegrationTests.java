@@ -158,10 +158,17 @@ class OpenSearchIntegrationTests extends IntegrationTest {
         assertThat(api().get("/api/v1/search?q=" + word).status()).isEqualTo(200);
         assertThat(as(register()).post("/api/v1/admin/search/reindex", Map.of()).status())
                 .isEqualTo(403);
-        ApiResponse report = as(admin()).post("/api/v1/admin/search/reindex", Map.of());
-        assertThat(report.status()).isEqualTo(200);
-        assertThat(report.json().get("tracks").get("written").asLong()).isPositive();
-        assertThat(report.json().get("tracks").get("removed").asLong()).isPositive();
+        TestUser admin = admin();
+        ApiResponse started = as(admin).post("/api/v1/admin/search/reindex", Map.of());
+        assertThat(started.status()).isEqualTo(202);
+        await().atMost(INDEXED)
+                .until(() -> "done"
+                        .equals(as(admin).get("/api/v1/admin/search/reindex").field("state")));
+        ApiResponse report = as(admin).get("/api/v1/admin/search/reindex");
+        assertThat(report.json().get("indices").get("tracks").get("written").asLong())
+                .isPositive();
+        assertThat(report.json().get("indices").get("tracks").get("removed").asLong())
+                .isPositive();
 
         assertThat(status("tracks", stray)).isEqualTo(404);
         assertThat(ids(api().get("/api/v1/search?q=" + word))).containsExactly(missed.toString());

@@ -5,6 +5,7 @@ import fr.veza.identity.UserDirectory;
 import fr.veza.library.internal.Playlist;
 import fr.veza.library.internal.PlaylistService;
 import fr.veza.platform.web.Cursor;
+import fr.veza.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,9 +13,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -112,22 +110,17 @@ class PlaylistController {
 
     @GetMapping("/api/v1/users/{userId}/playlists")
     @Operation(summary = "A person's playlists, newest first: public ones, and private ones for the owner")
-    Map<String, Object> byUser(
+    CursorPage<PlaylistView> byUser(
             @PathVariable UUID userId,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @AuthenticationPrincipal CurrentUser viewer) {
-        List<Playlist> page = playlists.byOwner(userId, viewer, Cursor.decode(cursor), limit + 1);
-        boolean more = page.size() > limit;
-        List<Playlist> items = more ? page.subList(0, limit) : page;
         var owner = users.find(userId).orElse(null);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(
-                "items",
-                items.stream().map(playlist -> PlaylistView.of(playlist, owner)).toList());
-        Playlist last = items.isEmpty() ? null : items.get(items.size() - 1);
-        body.put("next_cursor", more ? new Cursor(last.createdAt(), last.id()).encode() : null);
-        return body;
+        return CursorPage.of(
+                        playlists.byOwner(userId, viewer, Cursor.decode(cursor), limit + 1),
+                        limit,
+                        playlist -> new Cursor(playlist.createdAt(), playlist.id()))
+                .map(playlist -> PlaylistView.of(playlist, owner));
     }
 
     private PlaylistView full(Playlist playlist, CurrentUser viewer) {

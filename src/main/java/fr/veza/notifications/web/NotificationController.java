@@ -7,6 +7,7 @@ import fr.veza.identity.UserDirectory.UserSummary;
 import fr.veza.notifications.internal.Notification;
 import fr.veza.notifications.internal.NotificationService;
 import fr.veza.platform.web.Cursor;
+import fr.veza.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,24 +55,24 @@ class NotificationController {
             @RequestParam(required = false) String cursor,
             @RequestParam(name = "unread_only", defaultValue = "false") boolean unreadOnly,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        List<Notification> page = notifications.page(user, unreadOnly, Cursor.decode(cursor), limit + 1);
-        boolean more = page.size() > limit;
-        List<Notification> items = more ? page.subList(0, limit) : page;
-        Map<UUID, UserSummary> actors = users.findAll(items.stream()
+        CursorPage<Notification> page = CursorPage.of(
+                notifications.page(user, unreadOnly, Cursor.decode(cursor), limit + 1),
+                limit,
+                notification -> new Cursor(notification.createdAt(), notification.id()));
+        Map<UUID, UserSummary> actors = users.findAll(page.items().stream()
                 .map(Notification::actorId)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .distinct()
                 .toList());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
                 "items",
-                items.stream()
+                page.items().stream()
                         .map(n -> new NotificationView(
                                 n.id(), n.type(), actor(actors.get(n.actorId())), n.payload(), n.read(), n.createdAt()))
                         .toList());
         body.put("unread_count", notifications.unread(user));
-        Notification last = items.isEmpty() ? null : items.get(items.size() - 1);
-        body.put("next_cursor", more ? new Cursor(last.createdAt(), last.id()).encode() : null);
+        body.put("next_cursor", page.nextCursor());
         return body;
     }
 

@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -72,17 +72,28 @@ class SearchController {
 
     @PostMapping("/api/v1/admin/search/reindex")
     @Operation(
-            summary = "Rebuild the OpenSearch indices from the database (admin)",
+            summary = "Start rebuilding the OpenSearch indices from the database (admin); answers 202",
             security = @SecurityRequirement(name = "BearerAuth"))
-    Map<String, Object> reindex() throws IOException {
+    ResponseEntity<SearchReindexer.Run> reindex() {
         if (!reindexer.available()) {
             throw new VezaException(
                     ErrorCode.CONFLICT,
                     "Search runs on PostgreSQL (SEARCH_ENGINE=postgres): there is no index to rebuild.");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        reindexer.reindex().forEach((type, counts) -> body.put(type.value(), counts));
-        return body;
+        if (!reindexer.start()) {
+            throw new VezaException(ErrorCode.CONFLICT, "A rebuild is already running.");
+        }
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/admin/search/reindex"))
+                .body(reindexer.lastRun().orElseThrow());
+    }
+
+    @GetMapping("/api/v1/admin/search/reindex")
+    @Operation(
+            summary = "The last rebuild on this instance: running, done (with counts) or failed (admin)",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    SearchReindexer.Run lastReindex() {
+        return reindexer.lastRun().orElseThrow(() -> VezaException.notFound("A rebuild"));
     }
 
     private static String encode(int offset) {

@@ -7,12 +7,12 @@ import fr.veza.identity.UserDirectory;
 import fr.veza.identity.UserDirectory.UserSummary;
 import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.web.Cursor;
+import fr.veza.platform.web.CursorPage;
 import fr.veza.social.TrackLiked;
 import fr.veza.social.TrackReposted;
 import fr.veza.social.UserFollowed;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -111,20 +111,20 @@ public class SocialService {
     }
 
     /** A page of followers ({@code followers}) or followed accounts, newest first; hidden accounts are skipped. */
-    public FollowPage follows(UUID userId, boolean followers, Cursor after, int limit) {
+    public CursorPage<Person> follows(UUID userId, boolean followers, Cursor after, int limit) {
         requireUser(userId);
-        List<ToggleRepository.Follow> page = toggles.follows(userId, followers, after, limit + 1);
-        boolean more = page.size() > limit;
-        List<ToggleRepository.Follow> items = more ? page.subList(0, limit) : page;
+        CursorPage<ToggleRepository.Follow> page = CursorPage.of(
+                toggles.follows(userId, followers, after, limit + 1),
+                limit,
+                follow -> new Cursor(follow.since(), follow.userId()));
         Map<UUID, UserSummary> people = users.findAll(
-                items.stream().map(ToggleRepository.Follow::userId).toList());
-        ToggleRepository.Follow last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new FollowPage(
-                items.stream()
+                page.items().stream().map(ToggleRepository.Follow::userId).toList());
+        return new CursorPage<>(
+                page.items().stream()
                         .filter(follow -> people.containsKey(follow.userId()))
                         .map(follow -> new Person(people.get(follow.userId()), follow.since()))
                         .toList(),
-                more ? new Cursor(last.since(), last.userId()).encode() : null);
+                page.nextCursor());
     }
 
     /** Only public tracks travel to followers' feeds, and not one's own. */
@@ -182,8 +182,6 @@ public class SocialService {
     public record FollowState(boolean following, long followerCount) {}
 
     public record Person(UserSummary user, Instant since) {}
-
-    public record FollowPage(List<Person> items, String nextCursor) {}
 
     public record FollowStats(long followers, long following, boolean followedByYou) {}
 }

@@ -4,6 +4,7 @@ import fr.veza.identity.CurrentUser;
 import fr.veza.identity.UserDirectory;
 import fr.veza.identity.UserDirectory.UserSummary;
 import fr.veza.platform.web.Cursor;
+import fr.veza.platform.web.CursorPage;
 import fr.veza.social.internal.Comment;
 import fr.veza.social.internal.CommentService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,8 +17,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -70,25 +69,18 @@ class CommentController {
 
     @GetMapping("/api/v1/tracks/{id}/comments")
     @Operation(summary = "A track's comments, newest first")
-    Map<String, Object> list(
+    CursorPage<CommentView> list(
             @PathVariable UUID id,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @AuthenticationPrincipal CurrentUser viewer) {
-        List<Comment> page = comments.page(id, viewer, Cursor.decode(cursor), limit + 1);
-        boolean more = page.size() > limit;
-        List<Comment> items = more ? page.subList(0, limit) : page;
-        Map<UUID, UserSummary> authors =
-                users.findAll(items.stream().map(Comment::authorId).distinct().toList());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(
-                "items",
-                items.stream()
-                        .map(comment -> CommentView.of(comment, authors.get(comment.authorId())))
-                        .toList());
-        Comment last = items.isEmpty() ? null : items.get(items.size() - 1);
-        body.put("next_cursor", more ? new Cursor(last.createdAt(), last.id()).encode() : null);
-        return body;
+        CursorPage<Comment> page = CursorPage.of(
+                comments.page(id, viewer, Cursor.decode(cursor), limit + 1),
+                limit,
+                comment -> new Cursor(comment.createdAt(), comment.id()));
+        Map<UUID, UserSummary> authors = users.findAll(
+                page.items().stream().map(Comment::authorId).distinct().toList());
+        return page.map(comment -> CommentView.of(comment, authors.get(comment.authorId())));
     }
 
     @DeleteMapping("/api/v1/tracks/{id}/comments/{commentId}")

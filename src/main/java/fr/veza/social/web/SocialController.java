@@ -2,11 +2,12 @@ package fr.veza.social.web;
 
 import fr.veza.identity.CurrentUser;
 import fr.veza.platform.web.Cursor;
+import fr.veza.platform.web.CursorPage;
 import fr.veza.social.internal.SocialService;
-import fr.veza.social.internal.SocialService.FollowPage;
 import fr.veza.social.internal.SocialService.FollowState;
 import fr.veza.social.internal.SocialService.FollowStats;
 import fr.veza.social.internal.SocialService.LikeState;
+import fr.veza.social.internal.SocialService.Person;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -85,7 +86,7 @@ class SocialController {
 
     @GetMapping("/api/v1/users/{id}/followers")
     @Operation(summary = "Who follows this person, newest first")
-    FollowPage followers(
+    CursorPage<Person> followers(
             @PathVariable UUID id,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
@@ -94,7 +95,7 @@ class SocialController {
 
     @GetMapping("/api/v1/users/{id}/following")
     @Operation(summary = "Whom this person follows, newest first")
-    FollowPage following(
+    CursorPage<Person> following(
             @PathVariable UUID id,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
