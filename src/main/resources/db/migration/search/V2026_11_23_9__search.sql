@@ -25,3 +25,14 @@ ALTER TABLE playlists ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('simple', coalesce(description, '')), 'C')) STORED;
 CREATE INDEX playlists_search_idx ON playlists USING gin (search_vector);
 CREATE INDEX playlists_title_trgm_idx ON playlists USING gin (lower(title) gin_trgm_ops);
+
+-- word_similarity is costed like a trivial function, so on a few thousand users the planner prefers to compute it
+-- on every row over the trigram index (tens of milliseconds per search). Its real cost makes the index win.
+-- Only the extension's owner may change this; elsewhere the search still works, just slower on large tables.
+DO $$
+BEGIN
+    ALTER FUNCTION word_similarity_op(text, text) COST 100;
+    ALTER FUNCTION word_similarity_commutator_op(text, text) COST 100;
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE NOTICE 'pg_trgm function costs left unchanged: %', SQLERRM;
+END $$;

@@ -251,7 +251,7 @@ class SearchAndFeedBenchmark extends IntegrationTest {
             StringBuilder report = new StringBuilder(String.format(
                     "%d tracks, %d artists, %d clients, %ds per scenario; full OpenSearch reindex: %.0f s%n%n"
                             + "| scenario | requests/s | p99 (ms) | throughput vs baseline |%n|---|---|---|---|%n",
-                    TRACKS, ARTISTS, CLIENTS, LOAD_TIME.toSeconds()));
+                    TRACKS, ARTISTS, CLIENTS, LOAD_TIME.toSeconds(), reindexSeconds));
             for (Result result : results) {
                 report.append(String.format(
                         "| %s | %.0f | %.1f | %.2fx |%n",

@@ -17,6 +17,9 @@ class PostgresSearchEngine implements SearchEngine {
 
     private static final String USER_NAME = "lower(u.username::text || ' ' || coalesce(u.display_name, ''))";
 
+    /** How many matches each index contributes before ranking (more when paging deeper). */
+    static final int DEPTH = 300;
+
     private final JdbcClient jdbc;
 
     PostgresSearchEngine(JdbcClient jdbc) {
@@ -41,6 +44,7 @@ class PostgresSearchEngine implements SearchEngine {
                 .param("viewer", query.viewerId(), Types.OTHER)
                 .param("limit", query.limit() + 1)
                 .param("offset", query.offset())
+                .param("depth", Math.max(DEPTH, query.offset() + query.limit() + 1))
                 .query(UUID.class)
                 .list();
     }
@@ -50,28 +54,34 @@ class PostgresSearchEngine implements SearchEngine {
         return words.stream().map(word -> word + ":*").collect(Collectors.joining(" & "));
     }
 
+    /**
+     * Each index contributes its best {@code :depth} matches by its own score, so a common word costs a bounded
+     * amount of ranking work however many tracks contain it; the union is then ranked by the summed scores and a
+     * little by plays, and filtered to what the viewer may see.
+     */
     private static final String TRACKS = """
-            WITH candidates AS (
-                SELECT id FROM tracks
-                WHERE search_vector @@ to_tsquery('simple', :tsq) AND deleted_at IS NULL AND status = 'ready'
-                UNION
-                SELECT id FROM tracks
-                WHERE :q <% lower(title) AND deleted_at IS NULL AND status = 'ready'
-                UNION
-                SELECT t.id FROM users u
-                JOIN tracks t ON t.owner_id = u.id AND t.deleted_at IS NULL AND t.status = 'ready'
-                WHERE :q <% $USER_NAME AND u.deleted_at IS NULL
-            )
-            SELECT t.id FROM candidates c
-            JOIN tracks t ON t.id = c.id
+            WITH matched AS (
+                (SELECT id, ts_rank(search_vector, to_tsquery('simple', :tsq)) * 2 AS score FROM tracks
+                 WHERE search_vector @@ to_tsquery('simple', :tsq) AND deleted_at IS NULL AND status = 'ready'
+                 ORDER BY score DESC LIMIT :depth)
+                UNION ALL
+                (SELECT id, word_similarity(:q, lower(title)) AS score FROM tracks
+                 WHERE :q <% lower(title) AND deleted_at IS NULL AND status = 'ready'
+                 ORDER BY score DESC LIMIT :depth)
+                UNION ALL
+                (SELECT t.id, a.score FROM (
+                     SELECT u.id, 0.5 * word_similarity(:q, $USER_NAME) AS score FROM users u
+                     WHERE :q <% $USER_NAME AND u.deleted_at IS NULL) a
+                 JOIN tracks t ON t.owner_id = a.id AND t.deleted_at IS NULL AND t.status = 'ready'
+                 ORDER BY a.score DESC LIMIT :depth)
+            ),
+            ranked AS (SELECT id, sum(score) AS score FROM matched GROUP BY id)
+            SELECT t.id FROM ranked r
+            JOIN tracks t ON t.id = r.id
             JOIN users u ON u.id = t.owner_id
             WHERE t.owner_id = CAST(:viewer AS uuid)
                OR (t.visibility = 'public' AND u.status = 'active' AND u.deleted_at IS NULL)
-            ORDER BY ts_rank(t.search_vector, to_tsquery('simple', :tsq)) * 2
-                     + word_similarity(:q, lower(t.title))
-                     + 0.5 * word_similarity(:q, $USER_NAME)
-                     + 0.02 * ln(1 + t.play_count) DESC,
-                     t.id
+            ORDER BY r.score + 0.02 * ln(1 + t.play_count) DESC, t.id
             LIMIT :limit OFFSET :offset
             """.replace("$USER_NAME", USER_NAME);
 
