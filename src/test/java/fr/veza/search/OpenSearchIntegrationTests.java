@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.veza.catalog.TrackChanged;
 import fr.veza.support.ApiResponse;
-import fr.veza.support.IntegrationTest;
+import fr.veza.support.ApplicationTest;
 import fr.veza.support.TestDatabase;
 import fr.veza.support.TestOpenSearch;
 import fr.veza.support.TestUser;
@@ -30,9 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Search through a real OpenSearch node, reached through a relay the tests can cut to play an outage. The index
- * is fed by the event outbox, so every assertion on it waits for the (asynchronous) listener.
+ * is fed by the event outbox, so every assertion on it waits for the (asynchronous) listener. The application
+ * has a database of its own: the other test applications have no search indexer, and their event retry workers
+ * must not be the ones that find this application's pending events.
  */
-class OpenSearchIntegrationTests extends IntegrationTest {
+class OpenSearchIntegrationTests extends ApplicationTest {
 
     private static final String PREFIX = "veza-it";
     private static final ToggleableProxy RELAY = new ToggleableProxy("127.0.0.1", TestOpenSearch.port());

@@ -50,6 +50,10 @@ class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<BindExceptio
                     ? cause.getProperty().getName().toString()
                     : cause.getName().toString();
             Object value = cause.getProperty() != null ? cause.getProperty().getValue() : null;
+            // the property holds the text of application.yml (${VAR:default}); show what the variable made of it
+            if (value instanceof CharSequence text && text.toString().contains("${")) {
+                value = environment.resolvePlaceholders(text.toString());
+            }
             problems.add(describe(property, value, deepestMessage(cause)));
         }
         return new FailureAnalysis(

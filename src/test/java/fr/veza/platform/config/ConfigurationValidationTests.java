@@ -65,7 +65,8 @@ class ConfigurationValidationTests {
         assertThat(output.getOut() + output.getErr())
                 .contains("Invalid configuration")
                 .contains(variable)
-                .doesNotContain("short"); // a secret's value is never printed
+                .doesNotContain("short") // a secret's value is never printed
+                .doesNotContain("${"); // the value shown is the variable's, not application.yml's text
     }
 
     @Test
