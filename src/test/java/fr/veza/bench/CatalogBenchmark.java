@@ -71,9 +71,8 @@ class CatalogBenchmark extends CatalogTest {
             signedSegments.addAll(uris(api().get(variant).text()));
         }
         Path blobRoot = applicationContext
-                .getBean(fr.veza.platform.config.PlatformSettings.class)
-                .dataDir()
-                .resolve("blobs")
+                .getBean(fr.veza.platform.storage.StorageSettings.class)
+                .localDir()
                 .toRealPath();
         String prefix = jdbc.sql("SELECT hls_prefix FROM tracks WHERE id = CAST(:id AS uuid)")
                 .param("id", trackId)

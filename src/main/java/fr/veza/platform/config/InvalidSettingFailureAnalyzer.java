@@ -26,6 +26,9 @@ import org.springframework.validation.ObjectError;
 class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{([A-Z0-9_]+)(?::.*)?}$", Pattern.DOTALL);
+    /** user:password@ in a URL (DATABASE_URL, REDIS_URL, OPENSEARCH_URL may carry them). */
+    private static final Pattern CREDENTIALS_IN_URL = Pattern.compile("//[^/@\\s]+@");
+
     private static final Pattern SENSITIVE = Pattern.compile("(?i).*(secret|password|key|token|dsn).*");
 
     private final Environment environment;
@@ -69,7 +72,7 @@ class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<BindExceptio
                         || value instanceof Boolean
                         || SENSITIVE.matcher(property).matches()
                 ? ""
-                : " = '" + value + "'";
+                : " = '" + CREDENTIALS_IN_URL.matcher(value.toString()).replaceAll("//***@") + "'";
         String name = variable != null ? variable + " (" + property + ")" : property;
         return name + shown + ": " + reason;
     }

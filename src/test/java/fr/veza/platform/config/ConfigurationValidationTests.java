@@ -55,6 +55,7 @@ class ConfigurationValidationTests {
                 "STORAGE_BACKEND=ftp                | STORAGE_BACKEND",
                 "S3_ENDPOINT=not a url              | S3_ENDPOINT",
                 "SEARCH_ENGINE=elastic              | SEARCH_ENGINE",
+                "DATABASE_URL=mysql://u:short@db/x  | DATABASE_URL",
                 "SEARCH_ENGINE=opensearch           | OPENSEARCH_URL",
                 "SEARCH_INDEX_PREFIX=Not Valid      | SEARCH_INDEX_PREFIX",
                 "EVENT_RETRY_INTERVAL=0s            | EVENT_RETRY_INTERVAL",
