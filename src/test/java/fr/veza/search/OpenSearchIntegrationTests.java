@@ -12,6 +12,7 @@ import fr.veza.support.TestDatabase;
 import fr.veza.support.TestOpenSearch;
 import fr.veza.support.TestUser;
 import fr.veza.support.ToggleableProxy;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,6 +46,9 @@ class OpenSearchIntegrationTests extends ApplicationTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void openSearch(DynamicPropertyRegistry registry) {
@@ -142,12 +146,15 @@ class OpenSearchIntegrationTests extends ApplicationTest {
         assertThat(during.header("X-Search-Engine")).isEqualTo("postgres");
         assertThat(ids(during)).containsExactly(track.toString());
 
+        await().atMost(INDEXED).until(() -> backlog() > 0);
+
         RELAY.restore();
         await().atMost(INDEXED).untilAsserted(() -> {
             ApiResponse after = api().get("/api/v1/search?q=" + word);
             assertThat(after.header("X-Search-Engine")).isEqualTo("opensearch");
             assertThat(ids(after)).containsExactly(track.toString());
         });
+        await().atMost(INDEXED).until(() -> backlog() == 0);
     }
 
     @Test
@@ -174,6 +181,11 @@ class OpenSearchIntegrationTests extends ApplicationTest {
 
         assertThat(status("tracks", stray)).isEqualTo(404);
         assertThat(ids(api().get("/api/v1/search?q=" + word))).containsExactly(missed.toString());
+    }
+
+    /** The outbox backlog as the event retry worker last measured it. */
+    private double backlog() {
+        return meters.get("veza.events.incomplete").gauge().value();
     }
 
     private UUID indexed(TestUser owner, String title, String visibility) {

@@ -3,9 +3,14 @@ package fr.veza.platform.events;
 import fr.veza.platform.worker.PeriodicWorker;
 import fr.veza.platform.worker.WorkReport;
 import fr.veza.platform.worker.WorkerRun;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.stereotype.Component;
@@ -13,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the transactional outbox moving: an event whose listener failed (OpenSearch down, a webhook store error)
  * stays incomplete in {@code event_publication} and is handed to its listener again here until it succeeds, so
- * every listener must be idempotent. Completed entries are purged after the retention.
+ * every listener must be idempotent. Completed entries are purged after the retention. Each run also measures
+ * the backlog ({@code veza_events_incomplete}, {@code veza_events_oldest_incomplete_seconds}): a listener that
+ * keeps failing shows there, to alert on.
  */
 @Component
 class EventRetryWorker implements PeriodicWorker {
@@ -22,16 +29,28 @@ class EventRetryWorker implements PeriodicWorker {
     private final CompletedEventPublications completed;
     private final EventSettings settings;
     private final Clock clock;
+    private final JdbcClient jdbc;
+    private final AtomicLong waiting = new AtomicLong();
+    private final AtomicLong oldestSeconds = new AtomicLong();
 
     EventRetryWorker(
             IncompleteEventPublications incomplete,
             CompletedEventPublications completed,
             EventSettings settings,
-            Clock clock) {
+            Clock clock,
+            JdbcClient jdbc,
+            MeterRegistry meters) {
         this.incomplete = incomplete;
         this.completed = completed;
         this.settings = settings;
         this.clock = clock;
+        this.jdbc = jdbc;
+        Gauge.builder("veza.events.incomplete", waiting, AtomicLong::get)
+                .description("events whose listeners have not all succeeded yet")
+                .register(meters);
+        Gauge.builder("veza.events.oldest.incomplete.seconds", oldestSeconds, AtomicLong::get)
+                .description("age of the oldest event still waiting for a listener")
+                .register(meters);
     }
 
     @Override
@@ -57,6 +76,22 @@ class EventRetryWorker implements PeriodicWorker {
             return false;
         });
         completed.deletePublicationsOlderThan(settings.retention());
+        measureBacklog();
         return new WorkReport(resubmitted[0], 0);
+    }
+
+    private void measureBacklog() {
+        jdbc.sql("""
+                        SELECT count(*) AS waiting, min(publication_date) AS oldest
+                        FROM event_publication WHERE completion_date IS NULL
+                        """).query(rs -> {
+            waiting.set(rs.getLong("waiting"));
+            Timestamp oldest = rs.getTimestamp("oldest");
+            oldestSeconds.set(
+                    oldest == null
+                            ? 0
+                            : Duration.between(oldest.toInstant(), clock.instant())
+                                    .toSeconds());
+        });
     }
 }
