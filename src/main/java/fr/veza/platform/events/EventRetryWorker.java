@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +32,7 @@ class EventRetryWorker implements PeriodicWorker {
     private final EventSettings settings;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final OutboxListeners listeners;
     private final AtomicLong waiting = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
 
@@ -39,12 +42,14 @@ class EventRetryWorker implements PeriodicWorker {
             EventSettings settings,
             Clock clock,
             JdbcClient jdbc,
+            OutboxListeners listeners,
             MeterRegistry meters) {
         this.incomplete = incomplete;
         this.completed = completed;
         this.settings = settings;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.listeners = listeners;
         Gauge.builder("veza.events.incomplete", waiting, AtomicLong::get)
                 .description("events whose listeners have not all succeeded yet")
                 .register(meters);
@@ -69,7 +74,7 @@ class EventRetryWorker implements PeriodicWorker {
         int[] resubmitted = {0};
         incomplete.resubmitIncompletePublications(publication -> {
             boolean due = publication.getPublicationDate().isBefore(cutoff);
-            if (due && !run.stopping()) {
+            if (due && !run.stopping() && listenerIsHere(publication)) {
                 resubmitted[0]++;
                 return true;
             }
@@ -78,6 +83,11 @@ class EventRetryWorker implements PeriodicWorker {
         completed.deletePublicationsOlderThan(settings.retention());
         measureBacklog();
         return new WorkReport(resubmitted[0], 0);
+    }
+
+    private boolean listenerIsHere(EventPublication publication) {
+        return !(publication instanceof TargetEventPublication target)
+                || listeners.has(target.getTargetIdentifier().getValue());
     }
 
     private void measureBacklog() {
