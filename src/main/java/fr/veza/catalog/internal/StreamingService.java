@@ -4,16 +4,13 @@ import fr.veza.identity.CurrentUser;
 import fr.veza.platform.config.PlatformSettings;
 import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.storage.BlobResource;
 import fr.veza.platform.storage.BlobStore;
 import fr.veza.platform.web.SignedUrls;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.core.io.AbstractResource;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 
@@ -114,33 +111,8 @@ public class StreamingService {
         return clock.instant().plus(platform.signedUrlTtl()).plusMillis(durationMs);
     }
 
-    /** A stored file as a resource Spring can serve with Range support: the file itself when stored locally. */
     Resource resource(String key, long size) {
-        var local = blobs.localPath(key);
-        if (local.isPresent()) {
-            return new FileSystemResource(local.get());
-        }
-        return new AbstractResource() {
-            @Override
-            public String getDescription() {
-                return "blob " + key;
-            }
-
-            @Override
-            public InputStream getInputStream() throws IOException {
-                return blobs.open(key);
-            }
-
-            @Override
-            public long contentLength() {
-                return size;
-            }
-
-            @Override
-            public boolean exists() {
-                return true;
-            }
-        };
+        return BlobResource.of(blobs, key, size);
     }
 
     /** A media body with how it may be cached. */

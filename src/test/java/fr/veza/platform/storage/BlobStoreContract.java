@@ -18,6 +18,38 @@ abstract class BlobStoreContract {
 
     abstract BlobStore store();
 
+    /**
+     * A range of a stored object, read the way Spring MVC serves a Range request (skip to the start, read the
+     * length): the right bytes, and on a remote store a single read starting at the range, not at byte 0.
+     */
+    @Test
+    void aResourceServesARangeFromItsStart() throws IOException {
+        byte[] content = new byte[1_000_000];
+        new java.util.Random(7).nextBytes(content);
+        store().put("contract/range.bin", new ByteArrayInputStream(content), content.length, "audio/mpeg");
+        java.util.List<Long> offsets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BlobStore recording = new ForwardingBlobStore(store()) {
+            @Override
+            public InputStream open(String key, long offset, long length) throws IOException {
+                offsets.add(offset);
+                return super.open(key, offset, length);
+            }
+        };
+        var resource = BlobResource.of(recording, "contract/range.bin", content.length);
+
+        var out = new java.io.ByteArrayOutputStream();
+        try (InputStream in = resource.getInputStream()) {
+            org.springframework.util.StreamUtils.copyRange(in, out, 600_000, 600_099);
+        }
+
+        assertThat(out.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(content, 600_000, 600_100));
+        if (store().localPath("contract/range.bin").isPresent()) {
+            assertThat(resource.isFile()).isTrue();
+        } else {
+            assertThat(offsets).containsExactly(600_000L);
+        }
+    }
+
     @Test
     void storesReadsAndDeletesAnObject() throws IOException {
         byte[] content = "hello, storage".getBytes(StandardCharsets.UTF_8);
