@@ -5,6 +5,7 @@ import fr.veza.identity.CurrentUser;
 import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.storage.BlobStore;
 import fr.veza.platform.web.Cursor;
+import fr.veza.platform.web.CursorPage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -58,18 +59,15 @@ public class TrackService {
      * A page of tracks, newest first: one creator's (all of them for the creator or an admin, else only public
      * ready ones), or the latest public tracks when no creator is given.
      */
-    public Page list(UUID creator, CurrentUser viewer, Cursor after, int limit) {
-        List<Track> page;
+    public CursorPage<Track> list(UUID creator, CurrentUser viewer, Cursor after, int limit) {
+        List<Track> rows;
         if (creator == null) {
-            page = tracks.latestPublic(after, limit + 1);
+            rows = tracks.latestPublic(after, limit + 1);
         } else {
             boolean everything = viewer != null && (viewer.id().equals(creator) || viewer.isAdmin());
-            page = tracks.byCreator(creator, everything, after, limit + 1);
+            rows = tracks.byCreator(creator, everything, after, limit + 1);
         }
-        boolean more = page.size() > limit;
-        List<Track> items = more ? page.subList(0, limit) : page;
-        Track last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new Page(items, more && last != null ? new Cursor(last.createdAt(), last.id()).encode() : null);
+        return CursorPage.of(rows, limit, track -> new Cursor(track.createdAt(), track.id()));
     }
 
     public Track update(UUID id, CurrentUser viewer, UnaryOperator<TrackUploadService.TrackMetadata> change) {
@@ -164,8 +162,6 @@ public class TrackService {
     private Track find(UUID id) {
         return tracks.find(id).orElseThrow(() -> VezaException.notFound("Track " + id));
     }
-
-    public record Page(List<Track> items, String nextCursor) {}
 
     /** A file to download and the name to offer for it. */
     public record Download(StreamingService.Media media, String filename) {}

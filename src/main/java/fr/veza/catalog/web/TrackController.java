@@ -9,6 +9,7 @@ import fr.veza.catalog.internal.TrackUploadService;
 import fr.veza.identity.CurrentUser;
 import fr.veza.identity.UserDirectory;
 import fr.veza.platform.web.Cursor;
+import fr.veza.platform.web.CursorPage;
 import fr.veza.platform.web.SignedUrls;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -102,22 +103,15 @@ class TrackController {
 
     @GetMapping
     @Operation(summary = "Tracks, newest first: a creator's, or the latest public ones")
-    Map<String, Object> list(
+    CursorPage<TrackView> list(
             @RequestParam(required = false) UUID creator,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @AuthenticationPrincipal CurrentUser viewer) {
-        TrackService.Page page = tracks.list(creator, viewer, Cursor.decode(cursor), limit);
+        CursorPage<Track> page = tracks.list(creator, viewer, Cursor.decode(cursor), limit);
         Map<UUID, UserDirectory.UserSummary> owners = users.findAll(
                 page.items().stream().map(Track::ownerId).distinct().toList());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(
-                "items",
-                page.items().stream()
-                        .map(track -> view(track, owners.get(track.ownerId()), viewer))
-                        .toList());
-        body.put("next_cursor", page.nextCursor());
-        return body;
+        return page.map(track -> view(track, owners.get(track.ownerId()), viewer));
     }
 
     @PatchMapping("/{id}")
