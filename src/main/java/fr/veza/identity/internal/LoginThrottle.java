@@ -4,13 +4,16 @@ import fr.veza.platform.errors.RateLimitedException;
 import fr.veza.platform.ratelimit.Allowance;
 import fr.veza.platform.ratelimit.Limit;
 import fr.veza.platform.ratelimit.RateLimiter;
+import fr.veza.platform.ratelimit.RateLimiters;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows password guessing from two sides: every attempt counts against the client address, and failed attempts
- * count against the account named, so a botnet rotating addresses still hits the account limit.
+ * count against the account named, so a botnet rotating addresses still hits the account limit. When Redis
+ * fails, the limits hold per instance rather than lapse.
  */
 @Component
 class LoginThrottle {
@@ -19,7 +22,7 @@ class LoginThrottle {
     private final Limit perIp;
     private final Limit perAccount;
 
-    LoginThrottle(RateLimiter limiter, IdentitySettings settings) {
+    LoginThrottle(@Qualifier(RateLimiters.ACCOUNT_PROTECTION) RateLimiter limiter, IdentitySettings settings) {
         this.limiter = limiter;
         this.perIp = Limit.perMinute(settings.login().perIpPerMinute());
         this.perAccount = new Limit(
