@@ -174,6 +174,22 @@ class PlaylistIntegrationTests extends IntegrationTest {
                 .isEqualTo(200);
 
         assertThat(trackIds(api().get("/api/v1/playlists/" + id).json())).containsExactly(staying.toString());
+        // lists count what the viewer may see, like the playlist itself: no hint of the hidden track
+        assertThat(api().get("/api/v1/users/" + owner.id() + "/playlists")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("track_count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(as(owner)
+                        .get("/api/v1/users/" + owner.id() + "/playlists")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("track_count")
+                        .asInt())
+                .isEqualTo(2);
         JsonNode ownView = as(owner).get("/api/v1/playlists/" + id).json();
         assertThat(ownView.get("tracks")).hasSize(2);
         assertThat(ownView.get("tracks").get(1).get("available").asBoolean()).isFalse();

@@ -3,7 +3,11 @@ package fr.veza.library.internal;
 import fr.veza.platform.web.Cursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,6 +96,18 @@ class PlaylistRepository {
                         rs.getInt("position"),
                         rs.getTimestamp("added_at").toInstant()))
                 .list();
+    }
+
+    /** The track ids of each of the playlists, for counting what a viewer may see of them. */
+    Map<UUID, List<UUID>> trackIds(Collection<UUID> playlistIds) {
+        Map<UUID, List<UUID>> tracks = new HashMap<>();
+        jdbc.sql("SELECT playlist_id, track_id FROM playlist_tracks WHERE playlist_id = ANY(:ids)")
+                .param("ids", playlistIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    tracks.computeIfAbsent(rs.getObject("playlist_id", UUID.class), id -> new ArrayList<>())
+                            .add(rs.getObject("track_id", UUID.class));
+                });
+        return tracks;
     }
 
     boolean contains(UUID playlistId, UUID trackId) {

@@ -7,10 +7,13 @@ import fr.veza.library.PlaylistChanged;
 import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.web.Cursor;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,6 +72,36 @@ public class PlaylistService {
                 .filter(entry -> owner || visible.containsKey(entry.trackId()))
                 .map(entry -> new Listed(entry, visible.get(entry.trackId())))
                 .toList();
+    }
+
+    /**
+     * How many entries of each playlist the viewer sees: all of them for the owner, only the available ones for
+     * anyone else (the same count as the single-playlist view), so a list never hints at hidden tracks.
+     */
+    public Map<UUID, Integer> visibleTrackCounts(List<Playlist> page, CurrentUser viewer) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        List<UUID> others = new ArrayList<>();
+        for (Playlist playlist : page) {
+            if (viewer != null && playlist.isOwnedBy(viewer.id())) {
+                counts.put(playlist.id(), playlist.trackCount());
+            } else {
+                others.add(playlist.id());
+            }
+        }
+        if (!others.isEmpty()) {
+            Map<UUID, List<UUID>> entries = playlists.trackIds(others);
+            Set<UUID> visible = tracks.findVisible(
+                            entries.values().stream()
+                                    .flatMap(List::stream)
+                                    .distinct()
+                                    .toList(),
+                            viewer)
+                    .keySet();
+            others.forEach(id -> counts.put(id, (int) entries.getOrDefault(id, List.of()).stream()
+                    .filter(visible::contains)
+                    .count()));
+        }
+        return counts;
     }
 
     public List<Playlist> byOwner(UUID ownerId, CurrentUser viewer, Cursor after, int limit) {

@@ -116,11 +116,12 @@ class PlaylistController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @AuthenticationPrincipal CurrentUser viewer) {
         var owner = users.find(userId).orElse(null);
-        return CursorPage.of(
-                        playlists.byOwner(userId, viewer, Cursor.decode(cursor), limit + 1),
-                        limit,
-                        playlist -> new Cursor(playlist.createdAt(), playlist.id()))
-                .map(playlist -> PlaylistView.of(playlist, owner));
+        CursorPage<Playlist> page = CursorPage.of(
+                playlists.byOwner(userId, viewer, Cursor.decode(cursor), limit + 1),
+                limit,
+                playlist -> new Cursor(playlist.createdAt(), playlist.id()));
+        var counts = playlists.visibleTrackCounts(page.items(), viewer);
+        return page.map(playlist -> PlaylistView.of(playlist, owner, counts.get(playlist.id())));
     }
 
     private PlaylistView full(Playlist playlist, CurrentUser viewer) {

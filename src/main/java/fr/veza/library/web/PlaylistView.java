@@ -21,14 +21,14 @@ record PlaylistView(
         Instant createdAt,
         Instant updatedAt) {
 
-    static PlaylistView of(Playlist playlist, UserSummary owner) {
+    static PlaylistView of(Playlist playlist, UserSummary owner, int visibleTracks) {
         return new PlaylistView(
                 playlist.id(),
                 playlist.title(),
                 playlist.description(),
                 playlist.visibility(),
                 Owner.of(playlist.ownerId(), owner),
-                playlist.trackCount(),
+                visibleTracks,
                 null,
                 playlist.createdAt(),
                 playlist.updatedAt());
