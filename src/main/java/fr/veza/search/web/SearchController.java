@@ -3,6 +3,7 @@ package fr.veza.search.web;
 import fr.veza.identity.CurrentUser;
 import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.web.Cursor;
 import fr.veza.search.internal.SearchQuery;
 import fr.veza.search.internal.SearchReindexer;
 import fr.veza.search.internal.SearchService;
@@ -13,8 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -97,22 +96,17 @@ class SearchController {
     }
 
     private static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o" + offset).getBytes(StandardCharsets.UTF_8));
+        return Cursor.pack("o" + offset);
     }
 
     private static int offset(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return 0;
-        }
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int offset = Integer.parseInt(raw.substring(1));
-            if (!raw.startsWith("o") || offset < 0 || offset > MAX_OFFSET) {
-                throw new IllegalArgumentException(raw);
+        Integer offset = Cursor.unpack(cursor, parts -> {
+            int value = Integer.parseInt(parts[0].substring(1));
+            if (!parts[0].startsWith("o") || value < 0 || value > MAX_OFFSET) {
+                throw new IllegalArgumentException(parts[0]);
             }
-            return offset;
-        } catch (RuntimeException malformed) {
-            throw VezaException.invalid("cursor", "is not a cursor this API returned");
-        }
+            return value;
+        });
+        return offset == null ? 0 : offset;
     }
 }
