@@ -27,9 +27,7 @@ class RateLimiterConfiguration {
     @Primary
     RateLimiter rateLimiter(ObjectProvider<StatefulRedisConnection<String, byte[]>> redis, MeterRegistry meters) {
         StatefulRedisConnection<String, byte[]> connection = redis.getIfAvailable();
-        return connection != null
-                ? new FailOpenRateLimiter(shared(connection), meters)
-                : new FailOpenRateLimiter(local(), meters);
+        return FallbackRateLimiter.failOpen(connection != null ? shared(connection) : local(), meters);
     }
 
     /**
@@ -40,7 +38,7 @@ class RateLimiterConfiguration {
     RateLimiter accountProtectionRateLimiter(
             ObjectProvider<StatefulRedisConnection<String, byte[]>> redis, MeterRegistry meters) {
         StatefulRedisConnection<String, byte[]> connection = redis.getIfAvailable();
-        return connection != null ? new LocalFallbackRateLimiter(shared(connection), local(), meters) : local();
+        return connection != null ? FallbackRateLimiter.countLocally(shared(connection), local(), meters) : local();
     }
 
     private static RateLimiter shared(StatefulRedisConnection<String, byte[]> connection) {
