@@ -128,7 +128,7 @@ public class SocialService {
     }
 
     /** Only public tracks travel to followers' feeds, and not one's own. */
-    public boolean repost(CurrentUser user, UUID trackId) {
+    public void repost(CurrentUser user, UUID trackId) {
         TrackSummary track = visibleTrack(trackId, user);
         if (!track.isPublic()) {
             throw VezaException.invalid("track_id", "only public tracks can be reposted");
@@ -142,17 +142,15 @@ public class SocialService {
             }
             return null;
         });
-        return true;
     }
 
-    public boolean unrepost(CurrentUser user, UUID trackId) {
+    public void unrepost(CurrentUser user, UUID trackId) {
         inTransaction(() -> {
             if (toggles.unrepost(user.id(), trackId)) {
                 events.publishEvent(new TrackReposted(user.id(), trackId));
             }
             return null;
         });
-        return false;
     }
 
     private TrackSummary visibleTrack(UUID trackId, CurrentUser viewer) {

@@ -57,13 +57,15 @@ class SocialController {
             summary = "Repost a public track to your followers' feeds",
             security = @SecurityRequirement(name = "BearerAuth"))
     Map<String, Boolean> repost(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-        return Map.of("reposted", social.repost(user, id));
+        social.repost(user, id);
+        return Map.of("reposted", true);
     }
 
     @DeleteMapping("/api/v1/tracks/{id}/repost")
     @Operation(summary = "Take a repost back", security = @SecurityRequirement(name = "BearerAuth"))
     Map<String, Boolean> unrepost(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
-        return Map.of("reposted", social.unrepost(user, id));
+        social.unrepost(user, id);
+        return Map.of("reposted", false);
     }
 
     @PutMapping("/api/v1/users/{id}/follow")
