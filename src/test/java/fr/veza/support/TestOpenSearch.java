@@ -2,7 +2,6 @@ package fr.veza.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
 
@@ -19,8 +18,8 @@ public final class TestOpenSearch {
 
     public static synchronized String url() {
         if (runner == null) {
-            httpPort = freePort();
-            int transportPort = freePort();
+            httpPort = FreePorts.next();
+            int transportPort = FreePorts.next();
             Path home =
                     Path.of("target", "opensearch-" + ProcessHandle.current().pid());
             // Lettuce may have set Netty's processor count first in this JVM; OpenSearch must not set it again
@@ -54,14 +53,6 @@ public final class TestOpenSearch {
         try {
             runner.close();
             runner.clean();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package fr.veza.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import redis.embedded.RedisServer;
 
 /** One real redis-server for the test JVM, started on first use; tests that need Redis point REDIS_URL at it. */
@@ -15,11 +14,7 @@ public final class TestRedis {
 
     public static synchronized String url() {
         if (server == null) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            port = FreePorts.next();
             try {
                 server = new RedisServer(port);
                 server.start();
