@@ -1,8 +1,10 @@
 package fr.veza.catalog.internal;
 
+import fr.veza.catalog.DownloadRights;
 import fr.veza.identity.CurrentUser;
 import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +13,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TrackAccess {
+
+    private final List<DownloadRights> downloadRights;
+
+    TrackAccess(List<DownloadRights> downloadRights) {
+        this.downloadRights = downloadRights;
+    }
 
     public boolean canSee(Track track, CurrentUser viewer) {
         if (viewer != null && (track.isOwnedBy(viewer.id()) || viewer.isAdmin())) {
@@ -23,9 +31,14 @@ public class TrackAccess {
         return viewer != null && (track.isOwnedBy(viewer.id()) || viewer.isAdmin());
     }
 
-    /** The original file: its owner and admins (buyers arrive with the marketplace). */
+    /** The original file: its owner, admins, and whoever bought it. */
     public boolean canDownloadOriginal(Track track, CurrentUser viewer) {
-        return canManage(track, viewer);
+        return canManage(track, viewer) || bought(track, viewer);
+    }
+
+    /** A buyer keeps the file even once the track is private. */
+    boolean bought(Track track, CurrentUser viewer) {
+        return viewer != null && downloadRights.stream().anyMatch(r -> r.mayDownload(track.id(), viewer.id()));
     }
 
     Track requireVisible(Track track, CurrentUser viewer) {

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** The events an endpoint can subscribe to. Each arrives with the modules that produce it. */
 public enum WebhookEvent {
     TRACK_READY("track.ready"),
-    FOLLOWER_NEW("follower.new");
+    FOLLOWER_NEW("follower.new"),
+    SALE_NEW("sale.new");
 
     private final String value;
 

@@ -3,6 +3,7 @@ package fr.veza.developer.internal;
 import fr.veza.catalog.TrackReady;
 import fr.veza.identity.UserDirectory;
 import fr.veza.identity.UserDirectory.UserSummary;
+import fr.veza.marketplace.OrderPaid;
 import fr.veza.social.UserFollowed;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -51,5 +52,35 @@ class WebhookEventListener {
                 ("follower.new:" + event.followerId() + ":" + event.followingId() + ":" + event.at())
                         .getBytes(StandardCharsets.UTF_8));
         webhooks.enqueue(event.followingId(), eventId, WebhookEvent.FOLLOWER_NEW, data);
+    }
+
+    /** Tells each seller of the order about their own lines only; the buyer is not named. */
+    @ApplicationModuleListener
+    void on(OrderPaid event) {
+        for (OrderPaid.Line line : event.lines()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("order_id", event.orderId());
+            data.put("product_id", line.productId());
+            data.put("track_id", line.trackId());
+            data.put("kind", line.kind());
+            data.put(
+                    "price",
+                    Map.of(
+                            "amount",
+                            line.price().minor(),
+                            "currency",
+                            line.price().currency()));
+            data.put(
+                    "payout",
+                    Map.of(
+                            "amount",
+                            line.sellerAmount().minor(),
+                            "currency",
+                            line.sellerAmount().currency()));
+            data.put("sold_at", event.paidAt().toString());
+            UUID eventId = UUID.nameUUIDFromBytes(
+                    ("sale.new:" + event.orderId() + ":" + line.productId()).getBytes(StandardCharsets.UTF_8));
+            webhooks.enqueue(line.sellerId(), eventId, WebhookEvent.SALE_NEW, data);
+        }
     }
 }

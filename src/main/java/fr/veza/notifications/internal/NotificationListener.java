@@ -1,5 +1,6 @@
 package fr.veza.notifications.internal;
 
+import fr.veza.marketplace.OrderPaid;
 import fr.veza.social.TrackCommented;
 import fr.veza.social.TrackLiked;
 import fr.veza.social.UserFollowed;
@@ -9,7 +10,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns social events into notifications once their transaction committed. Nobody is notified of their own
+ * Turns social and marketplace events into notifications once their transaction committed. Nobody is notified of their own
  * doing. Each notification is keyed by its source (one per follower, one per liker and track, one per comment), so
  * a redelivered event, or liking and unliking over and over, notifies once.
  */
@@ -56,5 +57,29 @@ class NotificationListener {
         payload.put("excerpt", event.excerpt());
         notifications.insert(
                 event.trackOwnerId(), event.authorId(), "track_commented", payload, "comment:" + event.commentId());
+    }
+
+    /** The buyer hears of the purchase; each seller of a line hears of their sale (never the buyer's own). */
+    @ApplicationModuleListener
+    void on(OrderPaid event) {
+        Map<String, Object> purchase = new LinkedHashMap<>();
+        purchase.put("order_id", event.orderId());
+        purchase.put("items", event.lines().size());
+        notifications.insert(event.buyerId(), null, "purchase_completed", purchase, "purchase:" + event.orderId());
+        for (OrderPaid.Line line : event.lines()) {
+            Map<String, Object> sale = new LinkedHashMap<>();
+            sale.put("order_id", event.orderId());
+            sale.put("product_id", line.productId());
+            sale.put("track_id", line.trackId());
+            sale.put("kind", line.kind());
+            sale.put("amount", line.sellerAmount().minor());
+            sale.put("currency", line.sellerAmount().currency());
+            notifications.insert(
+                    line.sellerId(),
+                    event.buyerId(),
+                    "new_sale",
+                    sale,
+                    "sale:" + event.orderId() + ":" + line.productId());
+        }
     }
 }

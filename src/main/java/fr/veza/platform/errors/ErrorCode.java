@@ -11,10 +11,12 @@ public enum ErrorCode {
     VALIDATION_FAILED(400, "The request is not valid"),
     MALFORMED_JSON(400, "The body is not well-formed JSON"),
     BAD_REQUEST(400, "Bad request"),
+    IDEMPOTENCY_KEY_REQUIRED(400, "An Idempotency-Key header is required"),
     INVALID_CREDENTIALS(401, "Login or password is wrong"),
     UNAUTHENTICATED(401, "Authentication is required"),
     INVALID_TOKEN(401, "The token is invalid, expired or revoked"),
     INVALID_API_KEY(401, "The API key is invalid, expired or revoked"),
+    INVALID_SIGNATURE(401, "The signature does not match the body"),
     FORBIDDEN(403, "You may not do this"),
     ACCOUNT_SUSPENDED(403, "This account is suspended"),
     INSUFFICIENT_SCOPE(403, "The API key lacks the scope this request needs"),
@@ -25,10 +27,14 @@ public enum ErrorCode {
     USERNAME_TAKEN(409, "This username is already taken"),
     CONFLICT(409, "The request conflicts with the current state"),
     TRACK_NOT_READY(409, "The track is not ready to stream"),
+    REFUND_NOT_ALLOWED(409, "This order cannot be refunded"),
+    PURCHASE_REVOKED(410, "This purchase was refunded"),
     PAYLOAD_TOO_LARGE(413, "The body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
+    IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was used with another request"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
+    PAYMENT_PROVIDER_UNAVAILABLE(502, "The payment provider could not be reached"),
     SERVICE_UNAVAILABLE(503, "Temporarily unavailable");
 
     private final int status;

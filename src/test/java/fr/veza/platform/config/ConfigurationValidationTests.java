@@ -99,7 +99,10 @@ class ConfigurationValidationTests {
         assertThat(output.getOut() + output.getErr())
                 .contains("APP_ENV=production refuses to start; missing: DATABASE_URL (an external PostgreSQL),"
                         + " REDIS_URL (a shared Redis), JWT_SECRET (a secret of at least 32 characters),"
-                        + " SIGNED_URL_SECRET (a secret of at least 32 characters)");
+                        + " SIGNED_URL_SECRET (a secret of at least 32 characters),"
+                        + " HYPERSWITCH_API_KEY (the payment provider; the sandbox is refused),"
+                        + " HYPERSWITCH_RESPONSE_HASH_KEY (to verify payment webhooks),"
+                        + " STRIPE_SECRET_KEY (seller payouts; the sandbox is refused)");
     }
 
     @Test
@@ -109,7 +112,10 @@ class ConfigurationValidationTests {
                 "DATABASE_URL=jdbc:postgresql://db/veza",
                 "REDIS_URL=redis://cache:6379",
                 "JWT_SECRET=0123456789abcdef0123456789abcdef",
-                "SIGNED_URL_SECRET=fedcba9876543210fedcba9876543210")) {
+                "SIGNED_URL_SECRET=fedcba9876543210fedcba9876543210",
+                "HYPERSWITCH_API_KEY=snd_test",
+                "HYPERSWITCH_RESPONSE_HASH_KEY=hash-key",
+                "STRIPE_SECRET_KEY=sk_test_123")) {
             assertThat(context.getBean(PlatformSettings.class).environment()).isEqualTo(AppEnvironment.PRODUCTION);
             assertThat(context.getBean(PlatformSettings.class).redisUrl().toString())
                     .isEqualTo("redis://cache:6379");

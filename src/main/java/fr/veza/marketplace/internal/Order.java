@@ -1,0 +1,59 @@
+package fr.veza.marketplace.internal;
+
+import fr.veza.marketplace.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A buyer's order: {@code pending} until the payment's terminal webhook, then completed or failed. */
+public record Order(
+        UUID id,
+        UUID buyerId,
+        String status,
+        Money total,
+        String paymentId,
+        String clientSecret,
+        String failureReason,
+        String requestHash,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant completedAt,
+        List<Line> lines) {
+
+    public boolean involves(UUID userId) {
+        return buyerId.equals(userId)
+                || lines.stream().anyMatch(l -> l.sellerId().equals(userId));
+    }
+
+    Order withLines(List<Line> lines) {
+        return new Order(
+                id,
+                buyerId,
+                status,
+                total,
+                paymentId,
+                clientSecret,
+                failureReason,
+                requestHash,
+                createdAt,
+                updatedAt,
+                completedAt,
+                lines);
+    }
+
+    /** One product bought, at the price paid; {@code platformFeeMinor} is the platform's share of it. */
+    public record Line(
+            UUID id,
+            UUID productId,
+            UUID sellerId,
+            UUID trackId,
+            String kind,
+            String licenceTerms,
+            Money price,
+            long platformFeeMinor) {
+
+        public long sellerAmountMinor() {
+            return price.minor() - platformFeeMinor;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package fr.veza.marketplace.internal;
+
+import java.time.Instant;
+
+/**
+ * A payment or refund state from the provider: parsed from a webhook, or made up by the reconciler from what the
+ * provider says now. {@code objectId} is the payment id or the refund id; {@code updated} the provider's own time
+ * of the state, when known.
+ */
+public record ProviderEvent(
+        String eventId, String eventType, String objectId, String status, Instant updated, String errorMessage) {
+
+    public boolean isPayment() {
+        return eventType.startsWith("payment_");
+    }
+
+    public boolean isRefund() {
+        return eventType.startsWith("refund_");
+    }
+}

@@ -1,0 +1,129 @@
+package fr.veza.marketplace.internal;
+
+import fr.veza.marketplace.Money;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RefundRepository {
+
+    private static final String COLUMNS = "id, order_id, requested_by, status, amount_minor, currency, reason,"
+            + " hyperswitch_refund_id, error_message, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    RefundRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertPending(UUID id, UUID orderId, UUID requestedBy, Money amount, String reason) {
+        jdbc.sql("INSERT INTO refunds (id, order_id, requested_by, amount_minor, currency, reason)"
+                        + " VALUES (:id, :order, :by, :amount, :currency, :reason)")
+                .param("id", id)
+                .param("order", orderId)
+                .param("by", requestedBy)
+                .param("amount", amount.minor())
+                .param("currency", amount.currency())
+                .param("reason", reason)
+                .update();
+    }
+
+    Optional<Refund> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM refunds WHERE id = :id")
+                .param("id", id)
+                .query(RefundRepository::refund)
+                .optional();
+    }
+
+    List<Refund> forOrder(UUID orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM refunds WHERE order_id = :order ORDER BY created_at")
+                .param("order", orderId)
+                .query(RefundRepository::refund)
+                .list();
+    }
+
+    /** By the provider's id, or by ours when phase 2 never stored the provider's answer. */
+    Optional<Refund> lockByProviderId(String providerRefundId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM refunds WHERE hyperswitch_refund_id = :pid"
+                        + " OR ('ref_' || replace(id::text, '-', '')) = :pid FOR UPDATE")
+                .param("pid", providerRefundId)
+                .query(RefundRepository::refund)
+                .optional();
+    }
+
+    void providerAccepted(UUID id, String providerRefundId) {
+        jdbc.sql("UPDATE refunds SET hyperswitch_refund_id = :pid, updated_at = now()"
+                        + " WHERE id = :id AND hyperswitch_refund_id IS NULL")
+                .param("pid", providerRefundId)
+                .param("id", id)
+                .update();
+    }
+
+    boolean move(UUID id, List<String> from, String to, String error, Instant providerTime) {
+        return jdbc.sql("UPDATE refunds SET status = :to, error_message = :error, updated_at = now(),"
+                                + " provider_updated_at = COALESCE(:t, provider_updated_at)"
+                                + " WHERE id = :id AND status IN (:from)")
+                        .param("to", to)
+                        .param("error", error)
+                        .param("t", providerTime == null ? null : Timestamp.from(providerTime))
+                        .param("id", id)
+                        .param("from", from)
+                        .update()
+                == 1;
+    }
+
+    boolean isStale(UUID id, Instant providerTime) {
+        if (providerTime == null) {
+            return false;
+        }
+        return jdbc.sql("SELECT COALESCE(provider_updated_at > :t, FALSE) FROM refunds WHERE id = :id")
+                .param("t", Timestamp.from(providerTime))
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Pending refunds the provider knows of, quiet for longer than {@code after}. */
+    List<Refund> stuckWithProvider(Duration after, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM refunds WHERE status = 'pending'"
+                        + " AND hyperswitch_refund_id IS NOT NULL AND hyperswitch_refund_id <> ''"
+                        + " AND updated_at < now() - make_interval(secs => :after) ORDER BY updated_at LIMIT :limit")
+                .param("after", (double) after.toSeconds())
+                .param("limit", limit)
+                .query(RefundRepository::refund)
+                .list();
+    }
+
+    /** Pending refunds the provider was never asked for: the process stopped between phase 1 and phase 2. */
+    List<Refund> orphans(Duration after, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM refunds WHERE status = 'pending'"
+                        + " AND (hyperswitch_refund_id IS NULL OR hyperswitch_refund_id = '')"
+                        + " AND created_at < now() - make_interval(secs => :after) ORDER BY created_at LIMIT :limit")
+                .param("after", (double) after.toSeconds())
+                .param("limit", limit)
+                .query(RefundRepository::refund)
+                .list();
+    }
+
+    private static Refund refund(ResultSet rs, int row) throws SQLException {
+        return new Refund(
+                rs.getObject("id", UUID.class),
+                rs.getObject("order_id", UUID.class),
+                rs.getObject("requested_by", UUID.class),
+                rs.getString("status"),
+                new Money(rs.getLong("amount_minor"), rs.getString("currency")),
+                rs.getString("reason"),
+                rs.getString("hyperswitch_refund_id"),
+                rs.getString("error_message"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}
