@@ -110,6 +110,11 @@ public final class Api {
         }
     }
 
+    /** A raw body, byte for byte (webhooks are signed over the exact bytes). */
+    public ApiResponse postBytes(String path, String contentType, byte[] body) {
+        return sendBytes("POST", path, contentType, body);
+    }
+
     private ApiResponse sendBytes(String method, String path, String contentType, byte[] body) {
         return exchange(HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))

@@ -58,7 +58,12 @@ public class TransferStateMachine {
                 .param("from", from.value())
                 .update();
         if (updated == 0) {
-            log.info("transfer {}: {} -> {} not applied, the row is no longer {}", transfer.id(), from, to, from);
+            log.info(
+                    "transfer {}: {} -> {} not applied, the row is no longer {}",
+                    transfer.id(),
+                    from.value(),
+                    to.value(),
+                    from.value());
             return false;
         }
         log.info(

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
@@ -41,14 +42,23 @@ public class HyperswitchGateway implements PaymentGateway {
         body.put("capture_method", "automatic");
         body.put("description", request.description());
         body.put("metadata", Map.of("order_id", request.orderId(), "idempotency_key", request.idempotencyKey()));
-        return payment(call(
+        ProviderPayment created = payment(call(
                 "create payment",
                 () -> http.post()
                         .uri("/payments")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .header("Idempotency-Key", request.idempotencyKey())
                         .body(body)
                         .retrieve()
                         .body(JsonNode.class)));
+        if (!request.paymentId().equals(created.paymentId())) {
+            throw new PaymentProviderException(
+                    "Hyperswitch create payment answered payment " + created.paymentId() + ", not "
+                            + request.paymentId(),
+                    0,
+                    null);
+        }
+        return created;
     }
 
     @Override
@@ -70,6 +80,7 @@ public class HyperswitchGateway implements PaymentGateway {
                 "create refund",
                 () -> http.post()
                         .uri("/refunds")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .header("Idempotency-Key", request.refundId())
                         .body(body)
                         .retrieve()
