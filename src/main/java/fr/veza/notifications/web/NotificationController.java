@@ -69,7 +69,12 @@ class NotificationController {
                 "items",
                 page.items().stream()
                         .map(n -> new NotificationView(
-                                n.id(), n.type(), actor(actors.get(n.actorId())), n.payload(), n.read(), n.createdAt()))
+                                n.id(),
+                                n.type(),
+                                n.actorId() == null ? null : actor(actors.get(n.actorId())),
+                                n.payload(),
+                                n.read(),
+                                n.createdAt()))
                         .toList());
         body.put("unread_count", notifications.unread(user));
         body.put("next_cursor", page.nextCursor());
