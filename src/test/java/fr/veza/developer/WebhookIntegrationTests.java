@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -105,6 +106,40 @@ class WebhookIntegrationTests extends CatalogTest {
         assertThat(data.get("follower_username").asText()).isEqualTo(fan.username());
         Map<String, String> parts = parse(delivery.signature());
         assertThat(parts.get("v1")).isEqualTo(hmac(secret, parts.get("t") + "." + delivery.body()));
+    }
+
+    @Test
+    void aSaleIsToldToTheSellerOnlyWithTheirPayout() throws Exception {
+        TestUser artist = register("artist");
+        ApiResponse registered =
+                as(artist).post("/api/v1/developer/webhooks", Map.of("url", hookUrl(), "events", List.of("sale.new")));
+        UUID track = readyTrack(artist, "For Sale", "public");
+        ApiResponse product = as(artist)
+                .post(
+                        "/api/v1/marketplace/products",
+                        Map.of(
+                                "track_id",
+                                track,
+                                "kind",
+                                "download",
+                                "price",
+                                Map.of("amount", 1000, "currency", "EUR")));
+        TestUser buyer = register();
+        ApiResponse order = as(buyer)
+                .with("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/marketplace/orders", Map.of("product_ids", List.of(product.field("id"))));
+
+        api().post(order.json().get("payment").get("sandbox_settle_url").asText(), Map.of());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
+
+        Received delivery = received.get(0);
+        assertThat(delivery.event()).isEqualTo("sale.new");
+        JsonNode data = new ObjectMapper().readTree(delivery.body()).get("data");
+        assertThat(data.get("order_id").asText()).isEqualTo(order.field("id"));
+        assertThat(data.get("payout").get("amount").asLong()).isEqualTo(900);
+        assertThat(delivery.body()).doesNotContain(buyer.id().toString()).doesNotContain(buyer.username());
+        Map<String, String> parts = parse(delivery.signature());
+        assertThat(parts.get("v1")).isEqualTo(hmac(registered.field("secret"), parts.get("t") + "." + delivery.body()));
     }
 
     @Test
