@@ -65,27 +65,25 @@ public class ProviderEventHandler {
             if (!firstDelivery(event.eventId())) {
                 return Outcome.skipped("event " + event.eventId() + " already processed");
             }
-            Outcome outcome = switch (event.eventType()) {
-                case "payment_succeeded" -> paymentSucceeded(event);
-                case "payment_failed", "payment_cancelled" -> paymentFailed(event);
-                case "refund_succeeded" -> refundSucceeded(event);
-                case "refund_failed" -> refundFailed(event);
-                default -> Outcome.skipped(event.eventType() + " changes nothing here");
-            };
+            Outcome outcome;
+            try {
+                outcome = switch (event.eventType()) {
+                    case "payment_succeeded" -> paymentSucceeded(event);
+                    case "payment_failed", "payment_cancelled" -> paymentFailed(event);
+                    case "refund_succeeded" -> refundSucceeded(event);
+                    case "refund_failed" -> refundFailed(event);
+                    default -> Outcome.skipped(event.eventType() + " changes nothing here");
+                };
+            } catch (Skip skip) {
+                outcome = Outcome.skipped(skip.getMessage());
+            }
             log.info("provider event {} {} {}: {}", event.eventId(), event.eventType(), event.objectId(), outcome);
             return outcome;
         });
     }
 
     private Outcome paymentSucceeded(ProviderEvent event) {
-        Optional<Order> found = orders.lockByPayment(event.objectId());
-        if (found.isEmpty()) {
-            return Outcome.skipped("no order has payment " + event.objectId());
-        }
-        Order order = found.get();
-        if (orders.isStale(order.id(), event.updated())) {
-            return Outcome.skipped("older than the order's last provider state");
-        }
+        Order order = lockedOrder(event);
         if (!orders.move(order.id(), List.of("pending", "failed"), "completed", event.updated(), null)) {
             return Outcome.skipped("order " + order.id() + " is already " + order.status());
         }
@@ -133,14 +131,7 @@ public class ProviderEventHandler {
     }
 
     private Outcome paymentFailed(ProviderEvent event) {
-        Optional<Order> found = orders.lockByPayment(event.objectId());
-        if (found.isEmpty()) {
-            return Outcome.skipped("no order has payment " + event.objectId());
-        }
-        Order order = found.get();
-        if (orders.isStale(order.id(), event.updated())) {
-            return Outcome.skipped("older than the order's last provider state");
-        }
+        Order order = lockedOrder(event);
         String reason = event.errorMessage() == null ? "the payment failed" : event.errorMessage();
         if (!orders.move(order.id(), List.of("pending"), "failed", event.updated(), reason)) {
             return Outcome.skipped("order " + order.id() + " is already " + order.status());
@@ -153,14 +144,7 @@ public class ProviderEventHandler {
      * for the reversal worker, and payouts never sent are cancelled.
      */
     private Outcome refundSucceeded(ProviderEvent event) {
-        Optional<Refund> found = refunds.lockByProviderId(event.objectId());
-        if (found.isEmpty()) {
-            return Outcome.skipped("no refund " + event.objectId());
-        }
-        Refund refund = found.get();
-        if (refunds.isStale(refund.id(), event.updated())) {
-            return Outcome.skipped("older than the refund's last provider state");
-        }
+        Refund refund = lockedRefund(event);
         Order order = orders.lock(refund.orderId()).orElseThrow();
         // a refund marked failed because phase 2 lost the provider's answer may still succeed at the provider
         if (!refunds.move(refund.id(), List.of("pending", "failed"), "succeeded", null, event.updated())) {
@@ -189,20 +173,39 @@ public class ProviderEventHandler {
     }
 
     private Outcome refundFailed(ProviderEvent event) {
-        Optional<Refund> found = refunds.lockByProviderId(event.objectId());
-        if (found.isEmpty()) {
-            return Outcome.skipped("no refund " + event.objectId());
-        }
-        Refund refund = found.get();
-        if (refunds.isStale(refund.id(), event.updated())) {
-            return Outcome.skipped("older than the refund's last provider state");
-        }
+        Refund refund = lockedRefund(event);
         String error = event.errorMessage() == null ? "the provider refused the refund" : event.errorMessage();
         if (!refunds.move(refund.id(), List.of("pending"), "failed", error, event.updated())) {
             return Outcome.skipped("refund " + refund.id() + " is already " + refund.status());
         }
         orders.move(refund.orderId(), List.of("refund_pending"), "completed", null, null);
         return Outcome.ok("refund " + refund.id() + " failed: " + error);
+    }
+
+    /** The order the event is about, locked for this transaction, unless the event is older than its state. */
+    private Order lockedOrder(ProviderEvent event) {
+        Order order = orders.lockByPayment(event.objectId())
+                .orElseThrow(() -> new Skip("no order has payment " + event.objectId()));
+        if (orders.isStale(order.id(), event.updated())) {
+            throw new Skip("older than the order's last provider state");
+        }
+        return order;
+    }
+
+    private Refund lockedRefund(ProviderEvent event) {
+        Refund refund =
+                refunds.lockByProviderId(event.objectId()).orElseThrow(() -> new Skip("no refund " + event.objectId()));
+        if (refunds.isStale(refund.id(), event.updated())) {
+            throw new Skip("older than the refund's last provider state");
+        }
+        return refund;
+    }
+
+    /** Why an event changes nothing; caught in {@link #handle}, so the transaction still records the event id. */
+    private static final class Skip extends RuntimeException {
+        Skip(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     private boolean firstDelivery(String eventId) {
