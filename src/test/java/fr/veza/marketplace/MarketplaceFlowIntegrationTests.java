@@ -317,6 +317,39 @@ class MarketplaceFlowIntegrationTests extends MarketplaceTest {
         assertThat(transferStatus(orderId)).isEqualTo("reversed");
     }
 
+    @Test
+    void pastTheRefundWindowOnlyAnAdminMayRefund() {
+        TestUser buyer = register();
+        ApiResponse order = place(buyer, productOf("download"));
+        UUID orderId = UUID.fromString(order.field("id"));
+        ShopStubs.deliver(
+                api(),
+                ShopStubs.paymentEvent(
+                        "evt_" + UUID.randomUUID(),
+                        "payment_succeeded",
+                        order.json().get("payment").get("payment_id").asText(),
+                        "succeeded",
+                        Instant.now()));
+        jdbc.sql("UPDATE orders SET completed_at = now() - interval '15 days' WHERE id = :id")
+                .param("id", orderId)
+                .update();
+
+        ApiResponse late = as(buyer).post("/api/v1/marketplace/orders/" + orderId + "/refund", Map.of());
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.field("code")).isEqualTo("refund_not_allowed");
+        assertThat(jdbc.sql("SELECT count(*) FROM refunds WHERE order_id = :o")
+                        .param("o", orderId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        ApiResponse byAdmin =
+                as(admin()).post("/api/v1/marketplace/orders/" + orderId + "/refund", Map.of("reason", "goodwill"));
+        assertThat(byAdmin.status()).isEqualTo(202);
+        assertThat(as(buyer).get("/api/v1/marketplace/orders/" + orderId).field("status"))
+                .isEqualTo("refund_pending");
+    }
+
     @Autowired
     fr.veza.platform.worker.PeriodicWorker[] workers;
 
