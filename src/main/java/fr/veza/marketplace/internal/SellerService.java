@@ -71,6 +71,25 @@ public class SellerService {
                 transfers.page(sellerId, null, after, limit + 1), limit, t -> new Cursor(t.createdAt(), t.id()));
     }
 
+    /**
+     * Asks Stripe again about sellers whose payouts wait for onboarding, so a seller who finished it at Stripe is
+     * paid without coming back to Veza; answers how many can now be paid.
+     */
+    int refreshAwaitingSellers(int limit) {
+        int ready = 0;
+        for (TransferRepository.SellerToRefresh seller : transfers.sellersAwaitingOnboarding(limit)) {
+            try {
+                PayoutGateway.AccountState state = payouts.account(seller.stripeAccountId());
+                accounts.refreshed(
+                        seller.userId(), state.detailsSubmitted(), state.chargesEnabled(), state.payoutsEnabled());
+                ready += state.payoutsEnabled() ? 1 : 0;
+            } catch (PaymentProviderException e) {
+                log.warn("seller {}: account state not refreshed: {}", seller.userId(), e.getMessage());
+            }
+        }
+        return ready;
+    }
+
     private SellerAccount refresh(SellerAccount account) {
         try {
             PayoutGateway.AccountState state = payouts.account(account.stripeAccountId());

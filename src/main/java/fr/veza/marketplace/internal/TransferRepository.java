@@ -98,6 +98,19 @@ public class TransferRepository {
     }
 
     /** Newest first, {@code limit} rows after {@code after}; a null seller or status matches all. */
+    /** Sellers with payouts waiting whose Stripe account was not seen ready: worth asking Stripe again. */
+    List<SellerToRefresh> sellersAwaitingOnboarding(int limit) {
+        return jdbc.sql("SELECT DISTINCT a.user_id, a.stripe_account_id FROM seller_transfers t JOIN seller_accounts a"
+                        + " ON a.user_id = t.seller_id AND NOT a.payouts_enabled"
+                        + " WHERE t.status = 'awaiting_onboarding' LIMIT :limit")
+                .param("limit", limit)
+                .query((rs, n) ->
+                        new SellerToRefresh(rs.getObject("user_id", UUID.class), rs.getString("stripe_account_id")))
+                .list();
+    }
+
+    record SellerToRefresh(UUID userId, String stripeAccountId) {}
+
     List<Transfer> page(UUID sellerId, TransferStatus status, Cursor after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM seller_transfers WHERE TRUE");
         if (sellerId != null) {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gets payouts moving again: failed ones whose next try is due (until {@code TRANSFER_RETRY_MAX_ATTEMPTS}), ones
- * waiting for a seller who has since finished onboarding, and pending ones whose sender stopped before Stripe
+ * waiting for a seller who has since finished onboarding (Stripe is asked again about such sellers), and pending ones whose sender stopped before Stripe
  * answered.
  */
 @Component
@@ -26,6 +26,7 @@ class TransferRetryWorker implements PeriodicWorker {
     private final TransferStateMachine transitions;
     private final TransferSender sender;
     private final SellerAccountRepository sellers;
+    private final SellerService sellerAccounts;
     private final MarketplaceSettings settings;
     private final Clock clock;
 
@@ -34,12 +35,14 @@ class TransferRetryWorker implements PeriodicWorker {
             TransferStateMachine transitions,
             TransferSender sender,
             SellerAccountRepository sellers,
+            SellerService sellerAccounts,
             MarketplaceSettings settings,
             Clock clock) {
         this.transfers = transfers;
         this.transitions = transitions;
         this.sender = sender;
         this.sellers = sellers;
+        this.sellerAccounts = sellerAccounts;
         this.settings = settings;
         this.clock = clock;
     }
@@ -62,6 +65,7 @@ class TransferRetryWorker implements PeriodicWorker {
     @Override
     public WorkReport run(WorkerRun run) {
         WorkReport report = WorkReport.NOTHING;
+        sellerAccounts.refreshAwaitingSellers(BATCH);
         for (Transfer waiting : transfers.awaitingReadySellers(BATCH)) {
             if (run.stopping()) {
                 return report;

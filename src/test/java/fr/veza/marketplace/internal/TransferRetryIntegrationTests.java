@@ -88,6 +88,26 @@ class TransferRetryIntegrationTests extends MarketplaceTest {
         assertThat(ledger.value("seller_transfers", id, "stripe_account_id")).startsWith("acct_");
     }
 
+    @Test
+    void aSellerWhoFinishedOnboardingAtStripeIsPaidWithoutComingBack() {
+        jdbc.sql("INSERT INTO seller_accounts (user_id, stripe_account_id) VALUES (:user, :account)")
+                .param("user", seller.id())
+                .param(
+                        "account",
+                        "acct_" + seller.id().toString().replace("-", "").substring(0, 12))
+                .update();
+        UUID id = ledger.transfer(
+                ledger.order("completed", "pay_" + UUID.randomUUID(), Duration.ZERO),
+                "awaiting_onboarding",
+                null,
+                0,
+                null);
+
+        worker.run(new WorkerRun(Instant.now(), () -> false)); // Stripe (WireMock) now says payouts_enabled
+
+        assertThat(ledger.value("seller_transfers", id, "status")).isEqualTo("completed");
+    }
+
     private UUID failed(int retries) {
         return ledger.transfer(
                 ledger.order("completed", "pay_" + UUID.randomUUID(), Duration.ZERO),
