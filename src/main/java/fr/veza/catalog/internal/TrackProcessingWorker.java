@@ -2,6 +2,7 @@ package fr.veza.catalog.internal;
 
 import fr.veza.catalog.TrackChanged;
 import fr.veza.catalog.TrackReady;
+import fr.veza.platform.worker.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -203,7 +204,7 @@ class TrackProcessingWorker implements SmartLifecycle {
 
     private void fail(ProcessingJobs.ClaimedJob job, ProcessingFailure failure) {
         if (failure.retryable() && job.attempts() < settings.transcodeMaxAttempts()) {
-            Duration backoff = Duration.ofSeconds(30L << Math.min(job.attempts() - 1, 6));
+            Duration backoff = Backoff.doubling(Duration.ofSeconds(30), job.attempts() - 1, Duration.ofMinutes(32));
             if (jobs.retryLater(
                     job.id(), workerName, failure.getMessage(), clock.instant().plus(backoff))) {
                 retried.increment();

@@ -2,6 +2,7 @@ package fr.veza.marketplace.internal;
 
 import fr.veza.marketplace.providers.PaymentProviderException;
 import fr.veza.marketplace.providers.PayoutGateway;
+import fr.veza.platform.worker.Backoff;
 import fr.veza.platform.worker.PeriodicWorker;
 import fr.veza.platform.worker.WorkReport;
 import fr.veza.platform.worker.WorkerRun;
@@ -140,11 +141,6 @@ class ReversalWorker implements PeriodicWorker {
 
     /** {@code base * 2^retries}, never more than the configured maximum. */
     Duration backoff(int retries) {
-        Duration max = settings.backoffMax();
-        if (retries >= 30) {
-            return max;
-        }
-        Duration wait = settings.backoffBase().multipliedBy(1L << retries);
-        return wait.compareTo(max) > 0 ? max : wait;
+        return Backoff.doubling(settings.backoffBase(), retries, settings.backoffMax());
     }
 }

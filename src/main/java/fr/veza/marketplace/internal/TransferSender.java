@@ -3,6 +3,7 @@ package fr.veza.marketplace.internal;
 import fr.veza.marketplace.OrderPaid;
 import fr.veza.marketplace.providers.PaymentProviderException;
 import fr.veza.marketplace.providers.PayoutGateway;
+import fr.veza.platform.worker.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -102,7 +103,6 @@ class TransferSender {
 
     /** TRANSFER_RETRY_INTERVAL doubled per failed attempt, at most a day. */
     Duration backoff(int failedAttempts) {
-        Duration wait = settings.transferRetry().interval().multipliedBy(1L << Math.min(failedAttempts, 16));
-        return wait.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : wait;
+        return Backoff.doubling(settings.transferRetry().interval(), Math.min(failedAttempts, 16), LONGEST_BACKOFF);
     }
 }
