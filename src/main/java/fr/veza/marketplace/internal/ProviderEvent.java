@@ -8,13 +8,4 @@ import java.time.Instant;
  * of the state, when known.
  */
 public record ProviderEvent(
-        String eventId, String eventType, String objectId, String status, Instant updated, String errorMessage) {
-
-    public boolean isPayment() {
-        return eventType.startsWith("payment_");
-    }
-
-    public boolean isRefund() {
-        return eventType.startsWith("refund_");
-    }
-}
+        String eventId, String eventType, String objectId, String status, Instant updated, String errorMessage) {}
