@@ -1,8 +1,10 @@
 package fr.veza.marketplace.internal;
 
+import static fr.veza.marketplace.providers.HyperswitchJson.text;
+import static fr.veza.marketplace.providers.HyperswitchJson.time;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.veza.marketplace.providers.HyperswitchGateway;
 import fr.veza.marketplace.providers.HyperswitchSignature;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -87,7 +89,7 @@ public class HyperswitchWebhookIngestion {
                 eventType,
                 objectId,
                 text(object, "status"),
-                HyperswitchGateway.time(object, "updated", "updated_at", "modified_at"),
+                time(object, "updated", "updated_at", "modified_at"),
                 errorMessage(object));
         try {
             return new Receipt(200, true, handler.handle(event).result());
@@ -136,11 +138,6 @@ public class HyperswitchWebhookIngestion {
         } catch (CharacterCodingException notUtf8) {
             return "";
         }
-    }
-
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 
     private static String truncate(String value, int max) {

@@ -1,11 +1,11 @@
 package fr.veza.marketplace.providers;
 
+import static fr.veza.marketplace.providers.HyperswitchJson.text;
+import static fr.veza.marketplace.providers.HyperswitchJson.time;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +17,8 @@ import org.springframework.web.client.RestClient;
 
 /** Hyperswitch's REST API: {@code POST /payments}, {@code GET /payments/{id}}, {@code POST /refunds}, {@code GET /refunds/{id}}. */
 public class HyperswitchGateway implements PaymentGateway {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RestClient http;
 
@@ -139,39 +141,12 @@ public class HyperswitchGateway implements PaymentGateway {
     /** Hyperswitch's error body is {@code {"error": {"type", "message", "code"}}}; only its message is kept. */
     private static String providerMessage(HttpStatusCodeException e) {
         try {
-            JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(e.getResponseBodyAsString())
-                    .path("error");
+            JsonNode error = JSON.readTree(e.getResponseBodyAsString()).path("error");
             String message = error.path("message").asText("");
             String code = error.path("code").asText("");
             return (code.isEmpty() ? "" : code + " ") + message;
         } catch (java.io.IOException | RuntimeException notJson) {
             return "no details";
         }
-    }
-
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    /** The first of {@code fields} that holds a time; Hyperswitch writes ISO times, with or without an offset. */
-    public static Instant time(JsonNode json, String... fields) {
-        for (String field : fields) {
-            String value = text(json, field);
-            if (value == null || value.isBlank()) {
-                continue;
-            }
-            try {
-                return Instant.parse(value);
-            } catch (DateTimeParseException noOffset) {
-                try {
-                    return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException unreadable) {
-                    // try the next field
-                }
-            }
-        }
-        return null;
     }
 }
