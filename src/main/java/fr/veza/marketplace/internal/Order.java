@@ -18,11 +18,17 @@ public record Order(
         Instant createdAt,
         Instant updatedAt,
         Instant completedAt,
+        Instant providerUpdatedAt,
         List<Line> lines) {
 
     public boolean involves(UUID userId) {
         return buyerId.equals(userId)
                 || lines.stream().anyMatch(l -> l.sellerId().equals(userId));
+    }
+
+    /** Whether a provider state of {@code time} is older than the one already applied to this order. */
+    boolean newerThan(Instant time) {
+        return time != null && providerUpdatedAt != null && providerUpdatedAt.isAfter(time);
     }
 
     Order withLines(List<Line> lines) {
@@ -38,6 +44,7 @@ public record Order(
                 createdAt,
                 updatedAt,
                 completedAt,
+                providerUpdatedAt,
                 lines);
     }
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class OrderRepository {
 
     private static final String COLUMNS = "id, buyer_id, status, total_minor, currency, payment_id, client_secret,"
-            + " failure_reason, request_hash, created_at, updated_at, completed_at";
+            + " failure_reason, request_hash, created_at, updated_at, completed_at, provider_updated_at";
 
     private final JdbcClient jdbc;
 
@@ -112,20 +112,6 @@ class OrderRepository {
                 == 1;
     }
 
-    /** True when {@code providerTime} is older than the provider state already applied to the order. */
-    boolean isStale(UUID id, Instant providerTime) {
-        if (providerTime == null) {
-            return false;
-        }
-        return jdbc.sql(
-                        "SELECT provider_updated_at > :t FROM orders WHERE id = :id AND provider_updated_at IS NOT NULL")
-                .param("t", Timestamp.from(providerTime))
-                .param("id", id)
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
-    }
-
     List<Order> stuckPending(Duration after, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE status = 'pending' AND payment_id IS NOT NULL"
                         + " AND payment_id <> '' AND updated_at < now() - make_interval(secs => :after)"
@@ -176,7 +162,6 @@ class OrderRepository {
     }
 
     private static Order order(ResultSet rs, int row) throws SQLException {
-        Timestamp completed = rs.getTimestamp("completed_at");
         return new Order(
                 rs.getObject("id", UUID.class),
                 rs.getObject("buyer_id", UUID.class),
@@ -188,7 +173,12 @@ class OrderRepository {
                 rs.getString("request_hash"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                completed == null ? null : completed.toInstant(),
+                instant(rs.getTimestamp("completed_at")),
+                instant(rs.getTimestamp("provider_updated_at")),
                 List.of());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -191,6 +191,7 @@ public class OrderService {
                 null,
                 null,
                 null,
+                null,
                 lines);
     }
 

@@ -186,7 +186,7 @@ public class ProviderEventHandler {
     private Order lockedOrder(ProviderEvent event) {
         Order order = orders.lockByPayment(event.objectId())
                 .orElseThrow(() -> new Skip("no order has payment " + event.objectId()));
-        if (orders.isStale(order.id(), event.updated())) {
+        if (order.newerThan(event.updated())) {
             throw new Skip("older than the order's last provider state");
         }
         return order;
@@ -195,7 +195,7 @@ public class ProviderEventHandler {
     private Refund lockedRefund(ProviderEvent event) {
         Refund refund =
                 refunds.lockByProviderId(event.objectId()).orElseThrow(() -> new Skip("no refund " + event.objectId()));
-        if (refunds.isStale(refund.id(), event.updated())) {
+        if (refund.newerThan(event.updated())) {
             throw new Skip("older than the refund's last provider state");
         }
         return refund;

@@ -15,7 +15,13 @@ public record Refund(
         String hyperswitchRefundId,
         String errorMessage,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant providerUpdatedAt) {
+
+    /** Whether a provider state of {@code time} is older than the one already applied to this refund. */
+    boolean newerThan(Instant time) {
+        return time != null && providerUpdatedAt != null && providerUpdatedAt.isAfter(time);
+    }
 
     /** Ours, sent to the provider: a retried phase 2 can never refund twice. */
     String providerRefundId() {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class RefundRepository {
 
     private static final String COLUMNS = "id, order_id, requested_by, status, amount_minor, currency, reason,"
-            + " hyperswitch_refund_id, error_message, created_at, updated_at";
+            + " hyperswitch_refund_id, error_message, created_at, updated_at, provider_updated_at";
 
     private final JdbcClient jdbc;
 
@@ -80,17 +80,6 @@ class RefundRepository {
                 == 1;
     }
 
-    boolean isStale(UUID id, Instant providerTime) {
-        if (providerTime == null) {
-            return false;
-        }
-        return jdbc.sql("SELECT COALESCE(provider_updated_at > :t, FALSE) FROM refunds WHERE id = :id")
-                .param("t", Timestamp.from(providerTime))
-                .param("id", id)
-                .query(Boolean.class)
-                .single();
-    }
-
     /** Pending refunds the provider knows of, quiet for longer than {@code after}. */
     List<Refund> stuckWithProvider(Duration after, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM refunds WHERE status = 'pending'"
@@ -114,6 +103,7 @@ class RefundRepository {
     }
 
     private static Refund refund(ResultSet rs, int row) throws SQLException {
+        Timestamp provider = rs.getTimestamp("provider_updated_at");
         return new Refund(
                 rs.getObject("id", UUID.class),
                 rs.getObject("order_id", UUID.class),
@@ -124,6 +114,7 @@ class RefundRepository {
                 rs.getString("hyperswitch_refund_id"),
                 rs.getString("error_message"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                provider == null ? null : provider.toInstant());
     }
 }
