@@ -87,9 +87,10 @@ public class TransferRepository {
                 .list();
     }
 
-    /** Payouts waiting for sellers whose Stripe account can now receive them. */
+    /** Payouts waiting for sellers whose Stripe account can now receive them, with that account in the row. */
     List<Transfer> awaitingReadySellers(int limit) {
-        return jdbc.sql("SELECT " + prefixed("t") + " FROM seller_transfers t JOIN seller_accounts a"
+        return jdbc.sql("SELECT " + prefixed("t").replace("t.stripe_account_id", "a.stripe_account_id")
+                        + " FROM seller_transfers t JOIN seller_accounts a"
                         + " ON a.user_id = t.seller_id AND a.payouts_enabled"
                         + " WHERE t.status = 'awaiting_onboarding' ORDER BY t.created_at LIMIT :limit")
                 .param("limit", limit)
@@ -97,7 +98,6 @@ public class TransferRepository {
                 .list();
     }
 
-    /** Newest first, {@code limit} rows after {@code after}; a null seller or status matches all. */
     /** Sellers with payouts waiting whose Stripe account was not seen ready: worth asking Stripe again. */
     List<SellerToRefresh> sellersAwaitingOnboarding(int limit) {
         return jdbc.sql("SELECT DISTINCT a.user_id, a.stripe_account_id FROM seller_transfers t JOIN seller_accounts a"

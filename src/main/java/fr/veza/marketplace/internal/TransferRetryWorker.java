@@ -5,15 +5,14 @@ import fr.veza.platform.worker.WorkReport;
 import fr.veza.platform.worker.WorkerRun;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Gets payouts moving again: failed ones whose next try is due (until {@code TRANSFER_RETRY_MAX_ATTEMPTS}), ones
- * waiting for a seller who has since finished onboarding (Stripe is asked again about such sellers), and pending ones whose sender stopped before Stripe
- * answered.
+ * waiting for a seller who has since finished onboarding (Stripe is asked again about such sellers), and pending
+ * ones whose sender stopped before Stripe answered.
  */
 @Component
 class TransferRetryWorker implements PeriodicWorker {
@@ -25,7 +24,6 @@ class TransferRetryWorker implements PeriodicWorker {
     private final TransferRepository transfers;
     private final TransferStateMachine transitions;
     private final TransferSender sender;
-    private final SellerAccountRepository sellers;
     private final SellerService sellerAccounts;
     private final MarketplaceSettings settings;
     private final Clock clock;
@@ -34,14 +32,12 @@ class TransferRetryWorker implements PeriodicWorker {
             TransferRepository transfers,
             TransferStateMachine transitions,
             TransferSender sender,
-            SellerAccountRepository sellers,
             SellerService sellerAccounts,
             MarketplaceSettings settings,
             Clock clock) {
         this.transfers = transfers;
         this.transitions = transitions;
         this.sender = sender;
-        this.sellers = sellers;
         this.sellerAccounts = sellerAccounts;
         this.settings = settings;
         this.clock = clock;
@@ -70,14 +66,10 @@ class TransferRetryWorker implements PeriodicWorker {
             if (run.stopping()) {
                 return report;
             }
-            String account = sellers.find(waiting.sellerId())
-                    .map(SellerAccount::stripeAccountId)
-                    .orElse(null);
-            if (account != null
-                    && transitions.transition(
-                            waiting,
-                            TransferStatus.PENDING,
-                            TransferStateMachine.Extras.dueNow(clock.instant()).withAccount(account))) {
+            if (transitions.transition(
+                    waiting,
+                    TransferStatus.PENDING,
+                    TransferStateMachine.Extras.dueNow(clock.instant()).withAccount(waiting.stripeAccountId()))) {
                 report = report.plus(sendFresh(waiting));
             }
         }
@@ -120,9 +112,13 @@ class TransferRetryWorker implements PeriodicWorker {
         return sendFresh(failed);
     }
 
+    /** Sends the row as it is now that it moved to pending. */
     private WorkReport sendFresh(Transfer transfer) {
-        List<Transfer> now = transfers.find(transfer.id()).stream().toList();
-        boolean sent = !now.isEmpty() && now.get(0).status() == TransferStatus.PENDING && sender.send(now.get(0));
+        boolean sent = transfers
+                .find(transfer.id())
+                .filter(now -> now.status() == TransferStatus.PENDING)
+                .map(sender::send)
+                .orElse(false);
         return sent ? new WorkReport(1, 0) : new WorkReport(0, 1);
     }
 }
