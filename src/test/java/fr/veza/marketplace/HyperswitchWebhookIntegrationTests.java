@@ -59,6 +59,12 @@ class HyperswitchWebhookIntegrationTests extends MarketplaceTest {
         assertThat(invalid.json().get("items").toString())
                 .contains(row.get("request_id").toString());
         assertThat(invalid.json().get("items").findValues("signature_valid")).allMatch(v -> !v.asBoolean());
+        ApiResponse newest = as(admin()).get("/api/v1/admin/webhooks/hyperswitch?signature_valid=false&limit=1");
+        ApiResponse older = as(admin())
+                .get("/api/v1/admin/webhooks/hyperswitch?signature_valid=false&limit=1&cursor="
+                        + newest.field("next_cursor"));
+        assertThat(older.json().get("items").get(0).get("id").asLong())
+                .isLessThan(newest.json().get("items").get(0).get("id").asLong());
     }
 
     @Test

@@ -14,10 +14,14 @@ public record CursorPage<T>(List<T> items, String nextCursor) {
      * exists; {@code position} gives the cursor of the page's last row.
      */
     public static <T> CursorPage<T> of(List<T> rows, int limit, Function<T, Cursor> position) {
+        return keyed(rows, limit, row -> position.apply(row).encode());
+    }
+
+    /** The same, for lists keyed by something other than (time, id): {@code cursor} encodes the last row's key. */
+    public static <T> CursorPage<T> keyed(List<T> rows, int limit, Function<T, String> cursor) {
         boolean more = rows.size() > limit;
         List<T> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? position.apply(items.get(items.size() - 1)).encode() : null;
-        return new CursorPage<>(items, next);
+        return new CursorPage<>(items, more ? cursor.apply(items.get(items.size() - 1)) : null);
     }
 
     public <R> CursorPage<R> map(Function<T, R> view) {
