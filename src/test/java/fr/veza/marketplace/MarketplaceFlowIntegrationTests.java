@@ -312,6 +312,17 @@ class MarketplaceFlowIntegrationTests extends MarketplaceTest {
         assertThat(licence.status()).isEqualTo(410);
         assertThat(licence.field("code")).isEqualTo("purchase_revoked");
         assertThat(transferStatus(orderId)).isEqualTo("reversal_pending");
+        var listed =
+                as(buyer).get("/api/v1/marketplace/orders").json().get("items").get(0);
+        assertThat(listed.get("id").asText()).isEqualTo(orderId.toString());
+        assertThat(listed.get("lines")).hasSize(1);
+        assertThat(listed.get("refunds").get(0).get("status").asText()).isEqualTo("succeeded");
+        assertThat(as(seller)
+                        .get("/api/v1/marketplace/orders")
+                        .json()
+                        .get("items")
+                        .findValuesAsText("id"))
+                .contains(orderId.toString());
 
         reversalWorker.run(new fr.veza.platform.worker.WorkerRun(Instant.now(), () -> false));
         assertThat(transferStatus(orderId)).isEqualTo("reversed");

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -132,9 +135,7 @@ class OrderRepository {
         if (after != null) {
             statement = statement.param("at", Timestamp.from(after.at())).param("afterId", after.id());
         }
-        return statement.query(OrderRepository::order).list().stream()
-                .map(this::withLines)
-                .toList();
+        return withLines(statement.query(OrderRepository::order).list());
     }
 
     private Optional<Order> one(String sql, String name, Object value) {
@@ -146,19 +147,35 @@ class OrderRepository {
     }
 
     private Order withLines(Order order) {
-        return order.withLines(jdbc.sql("SELECT id, product_id, seller_id, track_id, kind, licence_terms, price_minor,"
-                        + " currency, platform_fee_minor FROM order_lines WHERE order_id = :id ORDER BY position")
-                .param("id", order.id())
-                .query((rs, n) -> new Order.Line(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("product_id", UUID.class),
-                        rs.getObject("seller_id", UUID.class),
-                        rs.getObject("track_id", UUID.class),
-                        rs.getString("kind"),
-                        rs.getString("licence_terms"),
-                        new Money(rs.getLong("price_minor"), rs.getString("currency")),
-                        rs.getLong("platform_fee_minor")))
-                .list());
+        return withLines(List.of(order)).get(0);
+    }
+
+    /** The orders with their lines, read in one query for the whole page. */
+    private List<Order> withLines(List<Order> orders) {
+        if (orders.isEmpty()) {
+            return orders;
+        }
+        Map<UUID, List<Order.Line>> lines = new HashMap<>();
+        jdbc.sql("SELECT order_id, id, product_id, seller_id, track_id, kind, licence_terms, price_minor, currency,"
+                        + " platform_fee_minor FROM order_lines WHERE order_id IN (:ids) ORDER BY order_id, position")
+                .param("ids", orders.stream().map(Order::id).toList())
+                .query((rs, n) -> Map.entry(
+                        rs.getObject("order_id", UUID.class),
+                        new Order.Line(
+                                rs.getObject("id", UUID.class),
+                                rs.getObject("product_id", UUID.class),
+                                rs.getObject("seller_id", UUID.class),
+                                rs.getObject("track_id", UUID.class),
+                                rs.getString("kind"),
+                                rs.getString("licence_terms"),
+                                new Money(rs.getLong("price_minor"), rs.getString("currency")),
+                                rs.getLong("platform_fee_minor"))))
+                .list()
+                .forEach(line -> lines.computeIfAbsent(line.getKey(), id -> new ArrayList<>())
+                        .add(line.getValue()));
+        return orders.stream()
+                .map(order -> order.withLines(lines.getOrDefault(order.id(), List.of())))
+                .toList();
     }
 
     private static Order order(ResultSet rs, int row) throws SQLException {

@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,11 +46,18 @@ class RefundRepository {
                 .optional();
     }
 
-    List<Refund> forOrder(UUID orderId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM refunds WHERE order_id = :order ORDER BY created_at")
-                .param("order", orderId)
+    /** The refunds of each order, oldest first, read in one query. */
+    Map<UUID, List<Refund>> forOrders(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("SELECT " + COLUMNS + " FROM refunds WHERE order_id IN (:orders) ORDER BY created_at")
+                .param("orders", orderIds)
                 .query(RefundRepository::refund)
-                .list();
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(Refund::orderId));
     }
 
     /** By the provider's id, or by ours when phase 2 never stored the provider's answer. */

@@ -7,7 +7,9 @@ import fr.veza.marketplace.providers.ProviderRefund;
 import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +129,8 @@ public class RefundService {
         return refunds.find(refund.id()).orElseThrow();
     }
 
-    public List<Refund> forOrder(UUID orderId) {
-        return refunds.forOrder(orderId);
+    /** The refunds of each of {@code orderIds}; an order without any is absent. */
+    public Map<UUID, List<Refund>> forOrders(Collection<UUID> orderIds) {
+        return refunds.forOrders(orderIds);
     }
 }

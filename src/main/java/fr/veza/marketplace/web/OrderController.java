@@ -3,6 +3,7 @@ package fr.veza.marketplace.web;
 import fr.veza.identity.CurrentUser;
 import fr.veza.marketplace.internal.Order;
 import fr.veza.marketplace.internal.OrderService;
+import fr.veza.marketplace.internal.Refund;
 import fr.veza.marketplace.internal.RefundService;
 import fr.veza.marketplace.providers.PaymentGateway;
 import fr.veza.marketplace.web.MarketplaceViews.OrderView;
@@ -20,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -75,7 +77,10 @@ class OrderController {
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return orders.mine(user, Cursor.decode(cursor), limit).map(o -> view(o, user));
+        CursorPage<Order> page = orders.mine(user, Cursor.decode(cursor), limit);
+        Map<UUID, List<Refund>> refundsByOrder =
+                refunds.forOrders(page.items().stream().map(Order::id).toList());
+        return page.map(o -> OrderView.of(o, user, refundsByOrder.getOrDefault(o.id(), List.of()), sandbox));
     }
 
     @GetMapping("/{id}")
@@ -100,7 +105,8 @@ class OrderController {
     }
 
     private OrderView view(Order order, CurrentUser viewer) {
-        return OrderView.of(order, viewer, refunds.forOrder(order.id()), sandbox);
+        return OrderView.of(
+                order, viewer, refunds.forOrders(List.of(order.id())).getOrDefault(order.id(), List.of()), sandbox);
     }
 
     record NewOrder(@NotNull @Size(min = 1, max = 20) List<@NotNull UUID> productIds) {}
