@@ -1,5 +1,6 @@
 package fr.veza.catalog.internal;
 
+import fr.veza.catalog.PublicTracks;
 import fr.veza.catalog.TrackCatalog;
 import fr.veza.catalog.TrackSummary;
 import fr.veza.identity.CurrentUser;
@@ -44,10 +45,7 @@ class JdbcTrackCatalog implements TrackCatalog {
                                t.play_count, t.created_at, t.ready_at, u.username, u.display_name
                         FROM tracks t JOIN users u ON u.id = t.owner_id
                         WHERE t.id = ANY(:ids) AND t.deleted_at IS NULL
-                          AND (t.owner_id = :viewer OR :admin
-                               OR (t.status = 'ready' AND t.visibility <> 'private'
-                                   AND u.status = 'active' AND u.deleted_at IS NULL))
-                        """)
+                          AND (t.owner_id = :viewer OR :admin OR (""" + PublicTracks.REACHABLE + "))")
                 .param("ids", trackIds.toArray(UUID[]::new))
                 .param("viewer", viewer == null ? null : viewer.id(), Types.OTHER)
                 .param("admin", viewer != null && viewer.isAdmin())

@@ -31,10 +31,16 @@ public record Track(
         int mediaVersion,
         long playCount,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant takenDownAt) {
 
     /** The square cover sizes made for every track with a cover, in pixels. */
     public static final List<Integer> THUMBNAIL_SIZES = List.of(64, 256, 1024);
+
+    /** Withheld on a copyright notice: private whatever its owner chose, and nobody's purchase reaches it. */
+    public boolean isTakenDown() {
+        return takenDownAt != null;
+    }
 
     public boolean isOwnedBy(UUID userId) {
         return ownerId.equals(userId);

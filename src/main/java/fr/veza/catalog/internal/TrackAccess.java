@@ -36,9 +36,11 @@ public class TrackAccess {
         return canManage(track, viewer) || bought(track, viewer);
     }
 
-    /** A buyer keeps the file even once the track is private. */
+    /** A buyer keeps the file even once the track is private, but not once it is taken down. */
     boolean bought(Track track, CurrentUser viewer) {
-        return viewer != null && downloadRights.stream().anyMatch(r -> r.mayDownload(track.id(), viewer.id()));
+        return viewer != null
+                && !track.isTakenDown()
+                && downloadRights.stream().anyMatch(r -> r.mayDownload(track.id(), viewer.id()));
     }
 
     Track requireVisible(Track track, CurrentUser viewer) {

@@ -3,6 +3,7 @@ package fr.veza.catalog.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.veza.catalog.PublicTracks;
 import fr.veza.platform.web.Cursor;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ class TrackRepository {
     private static final String COLUMNS = """
             id, owner_id, title, description, genre, tags, visibility, status, status_message, file_path,
             original_format, original_size, cover_path, hls_prefix, thumbnail_prefix, duration_ms, bitrate, sample_rate, channels,
-            codec, source_tags::text AS source_tags, media_version, play_count, created_at, updated_at
+            codec, source_tags::text AS source_tags, media_version, play_count, created_at, updated_at, taken_down_at
             """;
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
@@ -65,7 +66,7 @@ class TrackRepository {
 
     /** A page of one creator's tracks, newest first; {@code everything} includes private and unfinished ones. */
     List<Track> byCreator(UUID ownerId, boolean everything, Cursor after, int limit) {
-        String visible = everything ? "" : " AND status = 'ready' AND visibility = 'public'";
+        String visible = everything ? "" : " AND " + PublicTracks.LISTED;
         return page("owner_id = :owner" + visible, after, limit)
                 .param("owner", ownerId)
                 .query(this::map)
@@ -74,14 +75,12 @@ class TrackRepository {
 
     /** The newest public, ready tracks. */
     List<Track> latestPublic(Cursor after, int limit) {
-        return page("status = 'ready' AND visibility = 'public'", after, limit)
-                .query(this::map)
-                .list();
+        return page(PublicTracks.LISTED, after, limit).query(this::map).list();
     }
 
     private JdbcClient.StatementSpec page(String condition, Cursor after, int limit) {
         String keyset = after == null ? "" : " AND (created_at, id) < (:afterAt, :afterId)";
-        JdbcClient.StatementSpec spec = jdbc.sql("SELECT " + COLUMNS + " FROM tracks WHERE deleted_at IS NULL AND "
+        JdbcClient.StatementSpec spec = jdbc.sql("SELECT " + COLUMNS + " FROM tracks t WHERE deleted_at IS NULL AND "
                         + condition + keyset + " ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .param("limit", limit);
         if (after != null) {
@@ -93,7 +92,10 @@ class TrackRepository {
     void updateMetadata(UUID id, String title, String description, String genre, List<String> tags, Visibility v) {
         jdbc.sql("""
                         UPDATE tracks SET title = :title, description = :description, genre = :genre, tags = :tags,
-                               visibility = :visibility, updated_at = now()
+                               visibility = CASE WHEN taken_down_at IS NULL THEN :visibility ELSE visibility END,
+                               visibility_before_takedown = CASE WHEN taken_down_at IS NULL THEN NULL
+                                                                 ELSE :visibility END,
+                               updated_at = now()
                         WHERE id = :id AND deleted_at IS NULL
                         """)
                 .param("id", id)
@@ -174,7 +176,10 @@ class TrackRepository {
                 rs.getInt("media_version"),
                 rs.getLong("play_count"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("taken_down_at"))
+                        .map(Timestamp::toInstant)
+                        .orElse(null));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param login attempt limits
  * @param sessionRetention {@code SESSION_RETENTION}: how long expired or revoked sessions stay visible
  * @param sessionCleanupInterval {@code SESSION_CLEANUP_INTERVAL}
+ * @param emailHashKey {@code EMAIL_HASH_KEY}: HMAC key under which a closed account keeps its login email for
+ *     recovery; generated and kept under the data directory in development when unset
+ * @param recoveryPeriod {@code ACCOUNT_RECOVERY_PERIOD}: how long a closed account can be recovered before erasure
  */
 @Validated
 @ConfigurationProperties("veza.identity")
@@ -32,13 +35,22 @@ public record IdentitySettings(
         Secret adminPassword,
         @NotNull @Valid LoginLimits login,
         @NotNull @PositiveDuration Duration sessionRetention,
-        @NotNull @PositiveDuration Duration sessionCleanupInterval) {
+        @NotNull @PositiveDuration Duration sessionCleanupInterval,
+        Secret emailHashKey,
+        @NotNull @PositiveDuration Duration recoveryPeriod) {
 
     static final int MIN_SECRET_LENGTH = 32;
 
     @AssertTrue(message = "JWT_SECRET must be at least 32 characters when set")
     boolean isJwtSecretLongEnough() {
         return jwtSecret == null || jwtSecret.isBlank() || jwtSecret.value().length() >= MIN_SECRET_LENGTH;
+    }
+
+    @AssertTrue(message = "EMAIL_HASH_KEY must be at least 32 characters when set")
+    boolean isEmailHashKeyLongEnough() {
+        return emailHashKey == null
+                || emailHashKey.isBlank()
+                || emailHashKey.value().length() >= MIN_SECRET_LENGTH;
     }
 
     @AssertTrue(message = "VEZA_ADMIN_PASSWORD must be set when VEZA_ADMIN_EMAIL is")

@@ -2,12 +2,11 @@ package fr.veza.identity.internal;
 
 import fr.veza.identity.UserChanged;
 import fr.veza.platform.cache.UserCache;
+import fr.veza.platform.db.AfterCommit;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What follows a change to an account's public face: the {@link UserChanged} event, in the changing transaction,
@@ -32,15 +31,6 @@ public class ProfileChanges {
 
     void changed(UUID userId) {
         events.publishEvent(new UserChanged(userId));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    cache.evict(userId, CACHE);
-                }
-            });
-        } else {
-            cache.evict(userId, CACHE);
-        }
+        AfterCommit.run(() -> cache.evict(userId, CACHE));
     }
 }

@@ -91,6 +91,7 @@ class SecurityConfiguration {
                 PublicEndpoints.Endpoint.post("/api/v1/auth/register"),
                 PublicEndpoints.Endpoint.post("/api/v1/auth/login"),
                 PublicEndpoints.Endpoint.post("/api/v1/auth/refresh"),
+                PublicEndpoints.Endpoint.post("/api/v1/auth/recover"),
                 PublicEndpoints.Endpoint.get("/api/v1/users/{id}"));
     }
 }

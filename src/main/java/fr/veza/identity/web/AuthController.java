@@ -1,6 +1,7 @@
 package fr.veza.identity.web;
 
 import fr.veza.identity.CurrentUser;
+import fr.veza.identity.internal.AccountClosureService;
 import fr.veza.identity.internal.AccountService;
 import fr.veza.identity.internal.SessionService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,11 +24,14 @@ class AuthController {
 
     private final AccountService accounts;
     private final SessionService sessions;
+    private final AccountClosureService closures;
     private final ClientContexts clients;
 
-    AuthController(AccountService accounts, SessionService sessions, ClientContexts clients) {
+    AuthController(
+            AccountService accounts, SessionService sessions, AccountClosureService closures, ClientContexts clients) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.closures = closures;
         this.clients = clients;
     }
 
@@ -51,6 +55,12 @@ class AuthController {
     @Operation(summary = "Log in with email or username and password")
     AuthResponses.Tokens login(@Valid @RequestBody AuthRequests.Login body, HttpServletRequest request) {
         return AuthResponses.Tokens.of(sessions.login(body.login(), body.password(), clients.of(request)));
+    }
+
+    @PostMapping("/recover")
+    @Operation(summary = "Recover a closed account with its old email and password, before the recovery deadline")
+    AuthResponses.Tokens recover(@Valid @RequestBody AuthRequests.Recover body, HttpServletRequest request) {
+        return AuthResponses.Tokens.of(closures.recover(body.email(), body.password(), clients.of(request)));
     }
 
     @PostMapping("/refresh")

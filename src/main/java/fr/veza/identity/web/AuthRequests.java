@@ -25,6 +25,10 @@ final class AuthRequests {
             @NotBlank @Size(max = 254) String login,
             @NotNull @Size(max = 1024) String password) {}
 
+    record Recover(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull @Size(max = 1024) String password) {}
+
     record Refresh(@NotBlank @Size(max = 200) String refreshToken) {}
 
     record ChangeRole(@NotNull Role role) {}

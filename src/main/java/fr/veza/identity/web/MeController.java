@@ -1,6 +1,7 @@
 package fr.veza.identity.web;
 
 import fr.veza.identity.CurrentUser;
+import fr.veza.identity.internal.AccountClosureService;
 import fr.veza.identity.internal.AccountService;
 import fr.veza.identity.internal.ActiveSession;
 import fr.veza.identity.internal.SessionService;
@@ -11,6 +12,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -33,10 +37,17 @@ class MeController {
     private final AccountService accounts;
     private final SettingsService settings;
     private final SessionService sessions;
+    private final AccountClosureService closures;
     private final ClientContexts clients;
 
-    MeController(AccountService accounts, SettingsService settings, SessionService sessions, ClientContexts clients) {
+    MeController(
+            AccountService accounts,
+            SettingsService settings,
+            SessionService sessions,
+            AccountClosureService closures,
+            ClientContexts clients) {
         this.accounts = accounts;
+        this.closures = closures;
         this.settings = settings;
         this.sessions = sessions;
         this.clients = clients;
@@ -53,6 +64,22 @@ class MeController {
     MyProfile update(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ProfilePatch patch) {
         return MyProfile.of(accounts.updateProfile(user.id(), patch::applyTo));
     }
+
+    @DeleteMapping
+    @Operation(
+            summary = "Close my account",
+            description = "Signs out everywhere and anonymises the profile at once; the account can be recovered"
+                    + " with POST /api/v1/auth/recover until recovery_deadline, then it is erased for good. Public"
+                    + " tracks stay, credited anonymously, only with keep_public_tracks.")
+    ResponseEntity<Closed> close(
+            @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody Close body, HttpServletRequest request) {
+        Instant deadline = closures.close(user.id(), body.password(), body.keepPublicTracks(), clients.of(request));
+        return ResponseEntity.accepted().body(new Closed("closed", deadline));
+    }
+
+    record Close(@NotNull @Size(max = 1024) String password, boolean keepPublicTracks) {}
+
+    record Closed(String status, Instant recoveryDeadline) {}
 
     @PostMapping("/artist")
     @Operation(summary = "Become an artist: publish and sell tracks")
@@ -88,9 +115,9 @@ class MeController {
 
     record SessionView(
             UUID id,
-            java.time.Instant startedAt,
-            java.time.Instant lastRefreshedAt,
-            java.time.Instant expiresAt,
+            Instant startedAt,
+            Instant lastRefreshedAt,
+            Instant expiresAt,
             String ipAddress,
             String userAgent,
             boolean current) {

@@ -30,6 +30,7 @@ class RedisUserCache implements UserCache {
     private static final Logger log = LoggerFactory.getLogger(RedisUserCache.class);
     static final int SCAN_COUNT = 100;
     static final int MAX_PENDING = 100_000;
+    static final int SCAN_RETRIES = 3;
 
     private final StatefulRedisConnection<String, byte[]> connection;
     private final ObjectMapper json;
@@ -86,21 +87,59 @@ class RedisUserCache implements UserCache {
         }
     }
 
-    /** SCAN, never KEYS: a large keyspace is walked in small steps without blocking Redis. */
+    /**
+     * SCAN, never KEYS: a large keyspace is walked in small steps without blocking Redis. A failed SCAN step is
+     * tried again up to {@value #SCAN_RETRIES} times, waiting 100 ms more each time; a failed DEL of one batch is
+     * logged and the walk goes on, so the other batches are still removed, and the call then throws so that the
+     * caller knows to come back for what is left.
+     */
     @Override
     public long evictAll(UUID userId) {
         RedisCommands<String, byte[]> redis = connection.sync();
         ScanArgs match = ScanArgs.Builder.matches("user:" + userId + ":*").limit(SCAN_COUNT);
         long removed = 0;
+        int failedBatches = 0;
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
-            KeyScanCursor<String> page = redis.scan(cursor, match);
+            KeyScanCursor<String> page = scan(redis, cursor, match);
             if (!page.getKeys().isEmpty()) {
-                removed += redis.del(page.getKeys().toArray(String[]::new));
+                try {
+                    removed += redis.del(page.getKeys().toArray(String[]::new));
+                } catch (RuntimeException e) {
+                    failedBatches++;
+                    errors.increment();
+                    log.warn(
+                            "cache evictAll: DEL of {} keys failed; going on error={}",
+                            page.getKeys().size(),
+                            e.toString());
+                }
             }
             cursor = page;
         } while (!cursor.isFinished());
+        if (failedBatches > 0) {
+            throw new IllegalStateException(failedBatches + " batches of keys could not be deleted");
+        }
         return removed;
+    }
+
+    private KeyScanCursor<String> scan(RedisCommands<String, byte[]> redis, ScanCursor cursor, ScanArgs match) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return redis.scan(cursor, match);
+            } catch (RuntimeException e) {
+                errors.increment();
+                if (attempt >= SCAN_RETRIES) {
+                    throw e;
+                }
+                log.warn("cache evictAll: SCAN failed, retry {} error={}", attempt, e.toString());
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.Conflicts;
 import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
@@ -72,6 +73,35 @@ class OpenSearchIndex {
             if (!failures.isEmpty()) {
                 throw new IOException("search index " + index + ": " + failures.size() + " writes failed, first: "
                         + failures.get(0).error().reason());
+            }
+        }
+    }
+
+    /** Deletes one document; a document or index that is not there is already the wanted outcome. */
+    void deleteDocument(SearchType type, UUID id) throws IOException {
+        try {
+            client.delete(d -> d.index(settings.index(type)).id(id.toString()).refresh(Refresh.True));
+        } catch (OpenSearchException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    /** Deletes the documents with these ids, in one delete-by-query. */
+    void deleteByIds(SearchType type, List<UUID> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> values = ids.stream().map(UUID::toString).toList();
+        try {
+            client.deleteByQuery(delete -> delete.index(settings.index(type))
+                    .refresh(true)
+                    .conflicts(Conflicts.Proceed)
+                    .query(q -> q.ids(i -> i.values(values))));
+        } catch (OpenSearchException e) {
+            if (!"index_not_found_exception".equals(e.error().type())) {
+                throw e;
             }
         }
     }

@@ -1,5 +1,6 @@
 package fr.veza.search.internal;
 
+import fr.veza.catalog.PublicTracks;
 import java.sql.Types;
 import java.util.List;
 import java.util.UUID;
@@ -78,12 +79,10 @@ class PostgresSearchEngine implements SearchEngine {
             ranked AS (SELECT id, sum(score) AS score FROM matched GROUP BY id)
             SELECT t.id FROM ranked r
             JOIN tracks t ON t.id = r.id
-            JOIN users u ON u.id = t.owner_id
-            WHERE t.owner_id = CAST(:viewer AS uuid)
-               OR (t.visibility = 'public' AND u.status = 'active' AND u.deleted_at IS NULL)
+            WHERE t.owner_id = CAST(:viewer AS uuid) OR ($LISTED)
             ORDER BY r.score + 0.02 * ln(1 + t.play_count) DESC, t.id
             LIMIT :limit OFFSET :offset
-            """.replace("$USER_NAME", USER_NAME);
+            """.replace("$USER_NAME", USER_NAME).replace("$LISTED", PublicTracks.LISTED);
 
     private static final String USERS = """
             WITH candidates AS (

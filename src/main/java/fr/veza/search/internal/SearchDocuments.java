@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The index's documents, read from PostgreSQL as they are now. A row that should not be findable by anyone
- * (deleted, not ready, its owner gone or suspended) has no document, and its document is removed. Private tracks
+ * (deleted, not ready, its owner suspended) has no document, and its document is removed. Private tracks
  * and playlists are indexed with their owner, for whom alone the engine returns them.
  */
 @Component
@@ -22,7 +22,7 @@ class SearchDocuments {
             SELECT t.id, t.title, t.genre, t.tags, t.description, t.owner_id, t.visibility, t.play_count,
                    t.created_at, coalesce(u.display_name, u.username::text) AS artist
             FROM tracks t JOIN users u ON u.id = t.owner_id
-            WHERE t.deleted_at IS NULL AND t.status = 'ready' AND u.deleted_at IS NULL AND u.status = 'active'
+            WHERE t.deleted_at IS NULL AND t.status = 'ready' AND u.status = 'active'
             """;
     private static final String USERS = """
             SELECT id, username::text AS username, display_name, bio, created_at FROM users

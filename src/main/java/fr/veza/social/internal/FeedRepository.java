@@ -1,5 +1,6 @@
 package fr.veza.social.internal;
 
+import fr.veza.catalog.PublicTracks;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -28,17 +29,16 @@ class FeedRepository {
                             SELECT 'track' AS kind, t.owner_id AS actor_id, t.id AS track_id, t.ready_at AS at
                             FROM user_follows f
                             JOIN tracks t ON t.owner_id = f.following_id
-                            WHERE f.follower_id = :user AND t.deleted_at IS NULL AND t.status = 'ready'
-                              AND t.visibility = 'public'
+                            WHERE f.follower_id = :user AND $LISTED
                             UNION ALL
                             SELECT 'repost', r.user_id, r.track_id, r.created_at
                             FROM user_follows f
                             JOIN track_reposts r ON r.user_id = f.following_id
                             JOIN tracks t ON t.id = r.track_id
-                            WHERE f.follower_id = :user AND t.deleted_at IS NULL AND t.status = 'ready'
-                              AND t.visibility = 'public'
+                            WHERE f.follower_id = :user AND $LISTED
                         ) items
-                        """ + before + " ORDER BY at DESC, actor_id DESC, track_id DESC LIMIT :limit")
+                        """.replace("$LISTED", PublicTracks.LISTED) + before
+                        + " ORDER BY at DESC, actor_id DESC, track_id DESC LIMIT :limit")
                 .param("user", userId)
                 .param("at", after == null ? null : Timestamp.from(after.at()))
                 .param("actor", after == null ? null : after.actorId())

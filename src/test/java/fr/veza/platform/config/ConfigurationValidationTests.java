@@ -100,6 +100,7 @@ class ConfigurationValidationTests {
                 .contains("APP_ENV=production refuses to start; missing: DATABASE_URL (an external PostgreSQL),"
                         + " REDIS_URL (a shared Redis), JWT_SECRET (a secret of at least 32 characters),"
                         + " SIGNED_URL_SECRET (a secret of at least 32 characters),"
+                        + " EMAIL_HASH_KEY (a secret of at least 32 characters),"
                         + " HYPERSWITCH_API_KEY (the payment provider; the sandbox is refused),"
                         + " HYPERSWITCH_RESPONSE_HASH_KEY (to verify payment webhooks),"
                         + " STRIPE_SECRET_KEY (seller payouts; the sandbox is refused)");
@@ -113,6 +114,7 @@ class ConfigurationValidationTests {
                 "REDIS_URL=redis://cache:6379",
                 "JWT_SECRET=0123456789abcdef0123456789abcdef",
                 "SIGNED_URL_SECRET=fedcba9876543210fedcba9876543210",
+                "EMAIL_HASH_KEY=abcdefabcdef0123456789abcdef0123456789",
                 "HYPERSWITCH_API_KEY=snd_test",
                 "HYPERSWITCH_RESPONSE_HASH_KEY=hash-key",
                 "STRIPE_SECRET_KEY=sk_test_123")) {

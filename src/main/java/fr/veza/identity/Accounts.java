@@ -1,0 +1,19 @@
+package fr.veza.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What other capabilities may ask of accounts beyond their public face. */
+public interface Accounts {
+
+    /** Where to write to the person: open accounts only, so a closed account is never written to. */
+    Optional<String> email(UUID userId);
+
+    /** Closed accounts whose recovery deadline passed and that are not erased yet, oldest first. */
+    List<UUID> pastRecoveryDeadline(Instant now, int limit);
+
+    /** Suspends the account (repeat infringement): signed out everywhere, hidden with everything it published. */
+    void suspend(UUID userId, String reason);
+}

@@ -1,0 +1,59 @@
+package fr.veza.identity.internal;
+
+import fr.veza.identity.Accounts;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+class JdbcAccounts implements Accounts {
+
+    private final JdbcClient jdbc;
+    private final ClosedAccountRepository closed;
+    private final SessionStatus sessionStatus;
+    private final ProfileChanges profileChanges;
+
+    JdbcAccounts(
+            JdbcClient jdbc,
+            ClosedAccountRepository closed,
+            SessionStatus sessionStatus,
+            ProfileChanges profileChanges) {
+        this.jdbc = jdbc;
+        this.closed = closed;
+        this.sessionStatus = sessionStatus;
+        this.profileChanges = profileChanges;
+    }
+
+    @Override
+    public Optional<String> email(UUID userId) {
+        return jdbc.sql("SELECT email::text FROM users WHERE id = :id AND deleted_at IS NULL")
+                .param("id", userId)
+                .query(String.class)
+                .optional();
+    }
+
+    @Override
+    public List<UUID> pastRecoveryDeadline(Instant now, int limit) {
+        return closed.pastRecoveryDeadline(now, limit);
+    }
+
+    /** Joins the caller's transaction, so the suspension commits with whatever decided it. */
+    @Override
+    @Transactional
+    public void suspend(UUID userId, String reason) {
+        int changed = jdbc.sql(
+                        "UPDATE users SET status = 'suspended', updated_at = now() WHERE id = :id AND status = 'active'")
+                .param("id", userId)
+                .update();
+        if (changed > 0) {
+            closed.revokeSessions(userId, reason);
+            closed.revokeApiKeys(userId);
+            profileChanges.changed(userId);
+            sessionStatus.forgetAll();
+        }
+    }
+}

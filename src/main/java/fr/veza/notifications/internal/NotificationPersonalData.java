@@ -1,0 +1,42 @@
+package fr.veza.notifications.internal;
+
+import fr.veza.platform.privacy.ExportFiles;
+import fr.veza.platform.privacy.PersonalData;
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Notifications a person received; erasure also removes those their actions caused for others. */
+@Component
+class NotificationPersonalData implements PersonalData {
+
+    private final JdbcClient jdbc;
+
+    NotificationPersonalData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void export(UUID userId, ExportFiles files) throws IOException {
+        // a comment excerpt is someone else's words: the comment id is enough
+        files.rows(
+                "notifications.json",
+                "What you were told about: type, who caused it (account id), the track or order concerned, read or not.",
+                """
+                SELECT id, type, actor_id, payload - 'excerpt' AS payload, read, created_at FROM notifications
+                WHERE user_id = :user ORDER BY created_at, id
+                """,
+                Map.of("user", userId));
+    }
+
+    @Override
+    public Map<String, Integer> erase(UUID userId) {
+        return Map.of(
+                "notifications",
+                jdbc.sql("DELETE FROM notifications WHERE user_id = :user OR actor_id = :user")
+                        .param("user", userId)
+                        .update());
+    }
+}
