@@ -1,0 +1,39 @@
+package fr.veza.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+
+/** One GreenMail SMTP server for the test JVM, started on first use; tests that read mail point MAIL_HOST at it. */
+public final class TestMail {
+
+    private static GreenMail server;
+
+    private TestMail() {}
+
+    public static synchronized int port() {
+        if (server == null) {
+            server = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        }
+        return server.getSmtp().getPort();
+    }
+
+    /** Every message received so far for {@code address}. */
+    public static List<MimeMessage> to(String address) {
+        port();
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return Arrays.stream(message.getAllRecipients())
+                                .anyMatch(r -> r.toString().equals(address));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+}
