@@ -12,6 +12,7 @@ import fr.veza.support.Api;
 import fr.veza.support.ApiResponse;
 import fr.veza.support.IntegrationTest;
 import fr.veza.support.TestMail;
+import fr.veza.support.TestSales;
 import fr.veza.support.TestUser;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -78,8 +79,8 @@ class ExportIntegrationTests extends IntegrationTest {
                 .param("me", me.id())
                 .param("t", theirPublic)
                 .update();
-        UUID bought = sale(other.id(), me.id(), theirPublic);
-        UUID sold = sale(me.id(), other.id(), myTrack);
+        UUID bought = TestSales.paidOrder(jdbc, other.id(), me.id(), theirPublic);
+        UUID sold = TestSales.paidOrder(jdbc, me.id(), other.id(), myTrack);
 
         ApiResponse requested = as(me).post("/api/v1/me/export", Map.of());
         assertThat(requested.status()).isEqualTo(202);
@@ -221,52 +222,6 @@ class ExportIntegrationTests extends IntegrationTest {
                 api().bearer(recovered.field("access_token")).get("/api/v1/me/exports/" + id + "/download");
         assertThat(afterRecovery.status()).isEqualTo(410);
         assertThat(afterRecovery.code()).isEqualTo("export_expired");
-    }
-
-    /** A paid order of one download line from {@code seller} to {@code buyer}, with the seller's payout. */
-    private UUID sale(UUID seller, UUID buyer, UUID track) {
-        UUID product = UUID.randomUUID();
-        UUID order = UUID.randomUUID();
-        UUID line = UUID.randomUUID();
-        jdbc.sql("INSERT INTO products (id, seller_id, track_id, kind, price_minor, currency)"
-                        + " VALUES (:id, :seller, :track, 'download', 1000, 'EUR')")
-                .param("id", product)
-                .param("seller", seller)
-                .param("track", track)
-                .update();
-        jdbc.sql(
-                        "INSERT INTO orders (id, buyer_id, idempotency_key, request_hash, status, total_minor, currency,"
-                                + " payment_id, completed_at) VALUES (:id, :buyer, :key, 'h', 'completed', 1000, 'EUR', :pay, now())")
-                .param("id", order)
-                .param("buyer", buyer)
-                .param("key", order.toString())
-                .param("pay", "pay_" + order)
-                .update();
-        jdbc.sql("INSERT INTO order_lines (id, order_id, product_id, seller_id, track_id, kind, price_minor,"
-                        + " platform_fee_minor, currency, position) VALUES (:id, :order, :product, :seller, :track,"
-                        + " 'download', 1000, 100, 'EUR', 0)")
-                .param("id", line)
-                .param("order", order)
-                .param("product", product)
-                .param("seller", seller)
-                .param("track", track)
-                .update();
-        jdbc.sql("INSERT INTO purchases (id, order_line_id, buyer_id, track_id, kind, granted_at)"
-                        + " VALUES (:id, :line, :buyer, :track, 'download', now())")
-                .param("id", UUID.randomUUID())
-                .param("line", line)
-                .param("buyer", buyer)
-                .param("track", track)
-                .update();
-        jdbc.sql("INSERT INTO seller_transfers (id, order_id, order_line_id, seller_id, amount_minor,"
-                        + " platform_fee_minor, currency, status) VALUES (:id, :order, :line, :seller, 900, 100, 'EUR',"
-                        + " 'completed')")
-                .param("id", UUID.randomUUID())
-                .param("order", order)
-                .param("line", line)
-                .param("seller", seller)
-                .update();
-        return order;
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
