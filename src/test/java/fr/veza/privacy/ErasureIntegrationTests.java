@@ -87,6 +87,8 @@ class ErasureIntegrationTests extends IntegrationTest {
         RELAY.restore();
         TestRedis.restart();
         http("POST", "/" + PREFIX + "-tracks/_open", "");
+        // a reopened index takes a moment to accept writes again; the next test's setup writes to it
+        http("GET", "/_cluster/health/" + PREFIX + "-tracks?wait_for_status=yellow&timeout=60s", null);
     }
 
     @BeforeEach
@@ -117,7 +119,7 @@ class ErasureIntegrationTests extends IntegrationTest {
                 .param("id", gone.id())
                 .update();
         // what the index and the cache still hold, as if their updates had been missed
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(90))
                 .until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
                                 .query(Long.class)
                                 .single()
