@@ -49,7 +49,9 @@ class ZipExportFiles implements ExportFiles {
     public void rows(String file, String description, String sql, Map<String, ?> params) throws IOException {
         describe(file, description);
         zip.putNextEntry(new ZipEntry(file));
-        JsonGenerator out = json.getFactory().createGenerator(new NonClosing(zip), JsonEncoding.UTF8);
+        JsonGenerator out = json.getFactory().createGenerator(zip, JsonEncoding.UTF8);
+        // closing the file's writer must leave the archive open for the next file
+        out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         out.useDefaultPrettyPrinter();
         out.writeStartArray();
         try {
@@ -153,24 +155,6 @@ class ZipExportFiles implements ExportFiles {
             out.writeEndArray();
         } else {
             out.writeString(value.toString());
-        }
-    }
-
-    /** The JSON writer closes what it writes to; the archive must stay open for the next file. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }
