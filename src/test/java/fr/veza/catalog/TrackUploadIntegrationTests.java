@@ -214,6 +214,37 @@ class TrackUploadIntegrationTests extends CatalogTest {
         assertThat(as(fan).post(plays, Map.of("seconds_played", -5)).status()).isEqualTo(400);
     }
 
+    @Test
+    void deletingATrackRemovesItsFilesFromStorage() throws Exception {
+        TestUser artist = register("artist");
+        ApiResponse uploaded =
+                upload(artist, TestMedia.tone(3, "mp3"), TestMedia.coverPng(), Map.of("title", "Short-lived"));
+        assertThat(uploaded.status()).isEqualTo(202);
+        String id = uploaded.field("id");
+        assertThat(awaitProcessed(artist, id).field("status")).isEqualTo("ready");
+        Map<String, Object> row = jdbc.sql(
+                        "SELECT file_path, cover_path, hls_prefix, thumbnail_prefix FROM tracks WHERE id = :id")
+                .param("id", UUID.fromString(id))
+                .query()
+                .singleRow();
+        List<String> keys = List.of(
+                (String) row.get("file_path"),
+                (String) row.get("cover_path"),
+                row.get("hls_prefix") + "/128k/seg_00000.ts",
+                row.get("hls_prefix") + "/256k/seg_00000.ts",
+                row.get("thumbnail_prefix") + "/256.jpg");
+        for (String key : keys) {
+            assertThat(blobs.exists(key)).as(key).isTrue();
+        }
+
+        assertThat(as(artist).delete("/api/v1/tracks/" + id).status()).isEqualTo(204);
+
+        assertThat(as(artist).get("/api/v1/tracks/" + id).status()).isEqualTo(404);
+        for (String key : keys) {
+            assertThat(blobs.exists(key)).as(key).isFalse();
+        }
+    }
+
     private long tracksOf(TestUser user) {
         return jdbc.sql("SELECT count(*) FROM tracks WHERE owner_id = :id")
                 .param("id", user.id())

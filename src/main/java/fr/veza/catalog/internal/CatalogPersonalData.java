@@ -4,9 +4,7 @@ import fr.veza.catalog.TrackChanged;
 import fr.veza.platform.db.AfterCommit;
 import fr.veza.platform.privacy.ExportFiles;
 import fr.veza.platform.privacy.PersonalData;
-import fr.veza.platform.storage.BlobStore;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +26,12 @@ class CatalogPersonalData implements PersonalData {
     private static final Logger log = LoggerFactory.getLogger(CatalogPersonalData.class);
 
     private final JdbcClient jdbc;
-    private final BlobStore blobs;
-    private final StreamIndex streamIndex;
+    private final TrackFiles trackFiles;
     private final ApplicationEventPublisher events;
 
-    CatalogPersonalData(JdbcClient jdbc, BlobStore blobs, StreamIndex streamIndex, ApplicationEventPublisher events) {
+    CatalogPersonalData(JdbcClient jdbc, TrackFiles trackFiles, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.blobs = blobs;
-        this.streamIndex = streamIndex;
+        this.trackFiles = trackFiles;
         this.events = events;
     }
 
@@ -114,13 +110,13 @@ class CatalogPersonalData implements PersonalData {
 
     @Override
     public Map<String, Integer> erase(UUID userId) {
-        List<Files> files = jdbc.sql("""
+        List<TrackFiles.Stored> files = jdbc.sql("""
                         UPDATE tracks SET deleted_at = now(), updated_at = now()
                         WHERE owner_id = :user AND deleted_at IS NULL AND visibility <> 'public'
                         RETURNING id, file_path, cover_path, hls_prefix, thumbnail_prefix
                         """)
                 .param("user", userId)
-                .query((rs, n) -> new Files(
+                .query((rs, n) -> new TrackFiles.Stored(
                         rs.getObject("id", UUID.class),
                         rs.getString("file_path"),
                         rs.getString("cover_path"),
@@ -129,49 +125,18 @@ class CatalogPersonalData implements PersonalData {
                 .list();
         jdbc.sql("UPDATE track_processing_jobs SET status = 'cancelled', updated_at = now()"
                         + " WHERE track_id = ANY(:ids) AND status IN ('queued', 'running')")
-                .param("ids", files.stream().map(Files::trackId).toArray(UUID[]::new))
+                .param("ids", files.stream().map(TrackFiles.Stored::trackId).toArray(UUID[]::new))
                 .update();
         int plays = jdbc.sql("UPDATE playback_history SET user_id = NULL WHERE user_id = :user")
                 .param("user", userId)
                 .update();
         files.forEach(f -> events.publishEvent(new TrackChanged(f.trackId(), userId)));
-        AfterCommit.run(() -> deleteFiles(files));
+        AfterCommit.run(() -> trackFiles.delete(files));
         Map<String, Integer> erased = new LinkedHashMap<>();
         erased.put("tracks", files.size());
         erased.put("plays_anonymised", plays);
         return erased;
     }
 
-    /** Once the rows are committed gone: a rolled back erasure must still find its files. */
-    private void deleteFiles(List<Files> files) {
-        for (Files track : files) {
-            streamIndex.forget(track.trackId());
-            List<String> failed = new ArrayList<>();
-            for (String key : new String[] {track.original(), track.cover()}) {
-                try {
-                    if (key != null) {
-                        blobs.delete(key);
-                    }
-                } catch (IOException e) {
-                    failed.add(key);
-                }
-            }
-            for (String prefix : new String[] {track.hlsPrefix(), track.thumbnailPrefix()}) {
-                try {
-                    if (prefix != null) {
-                        blobs.deletePrefix(prefix);
-                    }
-                } catch (IOException e) {
-                    failed.add(prefix);
-                }
-            }
-            if (!failed.isEmpty()) {
-                log.warn("erasure: {} files of track {} not removed from storage", failed.size(), track.trackId());
-            }
-        }
-    }
-
     private record Original(UUID id, String blobKey, String format) {}
-
-    private record Files(UUID trackId, String original, String cover, String hlsPrefix, String thumbnailPrefix) {}
 }

@@ -28,7 +28,7 @@ public class TrackService {
     private final TrackAccess access;
     private final BlobStore blobs;
     private final StreamingService streaming;
-    private final StreamIndex streamIndex;
+    private final TrackFiles trackFiles;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
@@ -38,7 +38,7 @@ public class TrackService {
             TrackAccess access,
             BlobStore blobs,
             StreamingService streaming,
-            StreamIndex streamIndex,
+            TrackFiles trackFiles,
             TransactionTemplate transactions,
             ApplicationEventPublisher events) {
         this.tracks = tracks;
@@ -46,7 +46,7 @@ public class TrackService {
         this.access = access;
         this.blobs = blobs;
         this.streaming = streaming;
-        this.streamIndex = streamIndex;
+        this.trackFiles = trackFiles;
         this.transactions = transactions;
         this.events = events;
     }
@@ -90,18 +90,7 @@ public class TrackService {
             tracks.softDelete(id);
             events.publishEvent(new TrackChanged(id, track.ownerId()));
         });
-        streamIndex.forget(id);
-        // the row is gone for everyone; the bytes follow, and a failure here only leaves unreachable files
-        try {
-            if (track.hlsPrefix() != null) {
-                blobs.deletePrefix(track.hlsPrefix());
-            }
-            if (track.thumbnailPrefix() != null) {
-                blobs.deletePrefix(track.thumbnailPrefix());
-            }
-        } catch (IOException e) {
-            log.warn("delete: media of track {} not removed from storage: {}", id, e.getMessage());
-        }
+        trackFiles.delete(List.of(TrackFiles.Stored.of(track)));
     }
 
     /** The uploaded file, named after the track's title for the download. */
