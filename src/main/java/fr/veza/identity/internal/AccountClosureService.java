@@ -39,7 +39,7 @@ public class AccountClosureService {
     private final ClosedAccountRepository accounts;
     private final UserRepository users;
     private final SessionService sessions;
-    private final SessionStatus sessionStatus;
+    private final SignOut signOut;
     private final PasswordEncoder passwords;
     private final List<PersonalData> personalData;
     private final ProfileChanges profileChanges;
@@ -56,7 +56,7 @@ public class AccountClosureService {
             ClosedAccountRepository accounts,
             UserRepository users,
             SessionService sessions,
-            SessionStatus sessionStatus,
+            SignOut signOut,
             PasswordEncoder passwords,
             List<PersonalData> personalData,
             ProfileChanges profileChanges,
@@ -71,7 +71,7 @@ public class AccountClosureService {
         this.accounts = accounts;
         this.users = users;
         this.sessions = sessions;
-        this.sessionStatus = sessionStatus;
+        this.signOut = signOut;
         this.passwords = passwords;
         this.personalData = personalData;
         this.profileChanges = profileChanges;
@@ -99,8 +99,7 @@ public class AccountClosureService {
                 throw new VezaException(ErrorCode.CONFLICT, "This is the last admin; promote another one first.");
             }
             accounts.close(userId, emailHash(user.email()), keepPublicTracks, deadline);
-            int sessionsRevoked = accounts.revokeSessions(userId, "account_closed");
-            int keysRevoked = accounts.revokeApiKeys(userId);
+            SignOut.Revoked revoked = signOut.everywhere(userId, "account_closed");
             personalData.forEach(data -> data.accountClosed(userId, keepPublicTracks));
             audit.record(new AuditEntry(
                     userId,
@@ -111,10 +110,9 @@ public class AccountClosureService {
                     Map.of(
                             "keep_public_tracks", keepPublicTracks,
                             "recovery_deadline", deadline.toString(),
-                            "sessions_revoked", sessionsRevoked,
-                            "api_keys_revoked", keysRevoked)));
-            profileChanges.changed(userId);
-            AfterCommit.run(() -> forgetCachedState(userId));
+                            "sessions_revoked", revoked.sessions(),
+                            "api_keys_revoked", revoked.apiKeys())));
+            AfterCommit.run(() -> evictCache(userId));
         });
         return deadline;
     }
@@ -167,8 +165,7 @@ public class AccountClosureService {
         }
     }
 
-    private void forgetCachedState(UUID userId) {
-        sessionStatus.forgetAll();
+    private void evictCache(UUID userId) {
         try {
             cache.evictAll(userId);
         } catch (RuntimeException e) {

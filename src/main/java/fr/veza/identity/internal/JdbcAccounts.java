@@ -14,18 +14,12 @@ class JdbcAccounts implements Accounts {
 
     private final JdbcClient jdbc;
     private final ClosedAccountRepository closed;
-    private final SessionStatus sessionStatus;
-    private final ProfileChanges profileChanges;
+    private final SignOut signOut;
 
-    JdbcAccounts(
-            JdbcClient jdbc,
-            ClosedAccountRepository closed,
-            SessionStatus sessionStatus,
-            ProfileChanges profileChanges) {
+    JdbcAccounts(JdbcClient jdbc, ClosedAccountRepository closed, SignOut signOut) {
         this.jdbc = jdbc;
         this.closed = closed;
-        this.sessionStatus = sessionStatus;
-        this.profileChanges = profileChanges;
+        this.signOut = signOut;
     }
 
     @Override
@@ -50,10 +44,7 @@ class JdbcAccounts implements Accounts {
                 .param("id", userId)
                 .update();
         if (changed > 0) {
-            closed.revokeSessions(userId, reason);
-            closed.revokeApiKeys(userId);
-            profileChanges.changed(userId);
-            sessionStatus.forgetAll();
+            signOut.everywhere(userId, reason);
         }
     }
 }
