@@ -42,15 +42,20 @@ class ExportExpiryWorker implements PeriodicWorker {
             if (run.stopping()) {
                 break;
             }
-            if (!exports.markExpired(export.id())) {
-                continue;
-            }
-            expired++;
+            // the archive goes first: if that fails the row stays due (its link already refused) and the next run
+            // tries again, where marking it first would leave an archive nothing ever deletes
             try {
                 blobs.delete(export.blobKey());
             } catch (IOException e) {
                 failed++;
-                log.warn("data-export-expiry export={} archive not deleted error={}", export.id(), e.toString());
+                log.warn(
+                        "data-export-expiry export={} archive not deleted, next run retries error={}",
+                        export.id(),
+                        e.toString());
+                continue;
+            }
+            if (exports.markExpired(export.id())) {
+                expired++;
             }
         }
         return new WorkReport(expired, failed);
