@@ -38,9 +38,7 @@ class DmcaIntegrationTests extends IntegrationTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("veza.mail.host", () -> "127.0.0.1");
-        registry.add("veza.mail.port", TestMail::port);
-        registry.add("veza.mail.start-tls", () -> "false");
+        TestMail.sendTo(registry);
         registry.add("veza.legal.agent-name", () -> "Jane Agent");
     }
 

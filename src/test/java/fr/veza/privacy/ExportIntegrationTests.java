@@ -44,9 +44,7 @@ class ExportIntegrationTests extends IntegrationTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("veza.mail.host", () -> "127.0.0.1");
-        registry.add("veza.mail.port", TestMail::port);
-        registry.add("veza.mail.start-tls", () -> "false");
+        TestMail.sendTo(registry);
     }
 
     WorkReport buildExports() {

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** One GreenMail SMTP server for the test JVM, started on first use; tests that read mail point MAIL_HOST at it. */
 public final class TestMail {
@@ -20,6 +21,13 @@ public final class TestMail {
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
         return server.getSmtp().getPort();
+    }
+
+    /** Points the application's mail at this server, in plain SMTP. */
+    public static void sendTo(DynamicPropertyRegistry registry) {
+        registry.add("veza.mail.host", () -> "127.0.0.1");
+        registry.add("veza.mail.port", TestMail::port);
+        registry.add("veza.mail.start-tls", () -> "false");
     }
 
     /** Every message received so far for {@code address}. */
