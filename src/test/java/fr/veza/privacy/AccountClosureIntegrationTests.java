@@ -105,11 +105,19 @@ class AccountClosureIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void recoveringBeforeTheDeadlineGivesTheAccountAndItsTracksBack() {
+    void recoveringBeforeTheDeadlineGivesTheAccountItsTracksAndItsProductsBack() {
         TestUser user = register("artist");
         UUID track = readyTrack(user, "Back", "public");
         UUID unlisted = readyTrack(user, "Link only", "unlisted");
+        String onSale = sell(user, track, "download");
+        String withdrawn = sell(user, track, "licence");
+        assertThat(as(user).post("/api/v1/marketplace/products/" + withdrawn + "/unpublish", Map.of())
+                        .status())
+                .isEqualTo(200);
         assertThat(close(user, user.password(), false).status()).isEqualTo(202);
+        assertThat(api().get("/api/v1/marketplace/products/" + onSale).status())
+                .as("off sale while the account is closed")
+                .isEqualTo(404);
 
         ApiResponse wrong = api().post("/api/v1/auth/recover", Map.of("email", user.email(), "password", "nope"));
         assertThat(wrong.status()).isEqualTo(401);
@@ -130,6 +138,22 @@ class AccountClosureIntegrationTests extends IntegrationTest {
         assertThat(recover(user).status())
                 .as("an open account has nothing to recover")
                 .isEqualTo(401);
+        assertThat(api().get("/api/v1/marketplace/products/" + onSale).field("status"))
+                .isEqualTo("published");
+        assertThat(me.get("/api/v1/marketplace/products/" + withdrawn).field("status"))
+                .as("what the seller had withdrawn stays withdrawn")
+                .isEqualTo("unpublished");
+    }
+
+    private String sell(TestUser seller, UUID track, String kind) {
+        Map<String, Object> product = new java.util.HashMap<>();
+        product.put("track_id", track);
+        product.put("kind", kind);
+        product.put("licence_terms", kind.equals("licence") ? "Sync, 1 film" : null);
+        product.put("price", Map.of("amount", 900, "currency", "EUR"));
+        ApiResponse created = as(seller).post("/api/v1/marketplace/products", product);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.field("id");
     }
 
     @Test

@@ -82,8 +82,23 @@ class MarketplacePersonalData implements PersonalData {
     /** Nobody can buy from a closed account. */
     @Override
     public void accountClosed(UUID userId, boolean keepPublicTracks) {
-        jdbc.sql("UPDATE products SET status = 'unpublished', updated_at = now() WHERE seller_id = :user"
-                        + " AND status = 'published'")
+        jdbc.sql("""
+                        UPDATE products SET status = 'unpublished', unpublished_by_closure = true, updated_at = now()
+                        WHERE seller_id = :user AND status = 'published'
+                        """).param("user", userId).update();
+    }
+
+    /** Puts back on sale what the closure took off, unless the same offer was published again meanwhile. */
+    @Override
+    public void accountRecovered(UUID userId) {
+        jdbc.sql("""
+                        UPDATE products p SET status = 'published', unpublished_by_closure = false, updated_at = now()
+                        WHERE p.seller_id = :user AND p.unpublished_by_closure
+                          AND NOT EXISTS (SELECT 1 FROM products o WHERE o.track_id = p.track_id AND o.kind = p.kind
+                                                                     AND o.status = 'published')
+                        """).param("user", userId).update();
+        jdbc.sql(
+                        "UPDATE products SET unpublished_by_closure = false WHERE seller_id = :user AND unpublished_by_closure")
                 .param("user", userId)
                 .update();
     }
