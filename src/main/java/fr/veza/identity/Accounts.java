@@ -14,6 +14,12 @@ public interface Accounts {
     /** Closed accounts whose recovery deadline passed and that are not erased yet, oldest first. */
     List<UUID> pastRecoveryDeadline(Instant now, int limit);
 
-    /** Suspends the account (repeat infringement): signed out everywhere, hidden with everything it published. */
-    void suspend(UUID userId, String reason);
+    /**
+     * Suspends an open account (repeat infringement): signed out everywhere, hidden with everything it published.
+     * False if it was not open.
+     */
+    boolean suspend(UUID userId, String reason);
+
+    /** Lifts a suspension: the person may sign in again and what they published is visible again. */
+    boolean reinstate(UUID userId);
 }

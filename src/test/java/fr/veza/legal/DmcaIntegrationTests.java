@@ -246,13 +246,15 @@ class DmcaIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void threeUpheldStrikesSuspendTheAccount() {
+    void threeUpheldStrikesSuspendTheAccountUntilACounterNoticeRestoresOne() {
         TestUser artist = register("artist");
         TestUser admin = admin();
         UUID kept = readyTrack(artist, "Untouched", "public");
+        String third = null;
         for (int i = 0; i < 3; i++) {
             UUID track = readyTrack(artist, "Copy " + i, "public");
             String id = file(track, "strikes@example.com");
+            third = id;
             assertThat(as(admin)
                             .post("/api/v1/admin/dmca/notices/" + id + "/takedown", Map.of())
                             .status())
@@ -273,5 +275,39 @@ class DmcaIntegrationTests extends IntegrationTest {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+
+        // suspended, the uploader answers by mail to the agent, who enters the counter-notice
+        assertThat(as(artist)
+                        .post("/api/v1/dmca/notices/" + third + "/counter-notice", counterNotice())
+                        .status())
+                .isEqualTo(401);
+        ApiResponse entered =
+                as(admin).post("/api/v1/admin/dmca/notices/" + third + "/counter-notice", counterNotice());
+        assertThat(entered.status()).as(entered.toString()).isEqualTo(200);
+        assertThat(entered.field("status")).isEqualTo("counter_noticed");
+        assertThat(jdbc.sql("SELECT details->>'entered_by' FROM audit_logs WHERE action = 'dmca.counter_notice'"
+                                + " AND target_id = :id")
+                        .param("id", UUID.fromString(third))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("admin");
+
+        restorationAt(Instant.parse(entered.field("restore_after")).plusSeconds(1));
+
+        assertThat(api().post("/api/v1/auth/login", Map.of("login", artist.email(), "password", artist.password()))
+                        .status())
+                .as("two upheld strikes: no longer a repeat infringer")
+                .isEqualTo(200);
+        assertThat(api().get("/api/v1/tracks/" + kept).status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_logs WHERE action = 'dmca.repeat_infringer_reinstated'"
+                                + " AND target_id = :id")
+                        .param("id", artist.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(restorationAt(Instant.parse(entered.field("restore_after")).plusSeconds(2))
+                        .processed())
+                .as("a second run restores nothing more")
+                .isZero();
     }
 }

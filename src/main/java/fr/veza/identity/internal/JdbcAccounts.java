@@ -15,11 +15,13 @@ class JdbcAccounts implements Accounts {
     private final JdbcClient jdbc;
     private final ClosedAccountRepository closed;
     private final SignOut signOut;
+    private final ProfileChanges profileChanges;
 
-    JdbcAccounts(JdbcClient jdbc, ClosedAccountRepository closed, SignOut signOut) {
+    JdbcAccounts(JdbcClient jdbc, ClosedAccountRepository closed, SignOut signOut, ProfileChanges profileChanges) {
         this.jdbc = jdbc;
         this.closed = closed;
         this.signOut = signOut;
+        this.profileChanges = profileChanges;
     }
 
     @Override
@@ -38,7 +40,7 @@ class JdbcAccounts implements Accounts {
     /** Joins the caller's transaction, so the suspension commits with whatever decided it. */
     @Override
     @Transactional
-    public void suspend(UUID userId, String reason) {
+    public boolean suspend(UUID userId, String reason) {
         int changed = jdbc.sql(
                         "UPDATE users SET status = 'suspended', updated_at = now() WHERE id = :id AND status = 'active'")
                 .param("id", userId)
@@ -46,5 +48,20 @@ class JdbcAccounts implements Accounts {
         if (changed > 0) {
             signOut.everywhere(userId, reason);
         }
+        return changed > 0;
+    }
+
+    /** Joins the caller's transaction. Sessions are not given back: the person signs in again. */
+    @Override
+    @Transactional
+    public boolean reinstate(UUID userId) {
+        int changed = jdbc.sql("UPDATE users SET status = 'active', updated_at = now()"
+                        + " WHERE id = :id AND status = 'suspended' AND deleted_at IS NULL")
+                .param("id", userId)
+                .update();
+        if (changed > 0) {
+            profileChanges.changed(userId);
+        }
+        return changed > 0;
     }
 }

@@ -163,6 +163,21 @@ class DmcaRepository {
                 .single();
     }
 
+    void suspended(UUID userId, int strikes) {
+        jdbc.sql("INSERT INTO dmca_suspensions (user_id, strikes) VALUES (:user, :strikes) ON CONFLICT DO NOTHING")
+                .param("user", userId)
+                .param("strikes", strikes)
+                .update();
+    }
+
+    /** Ends the person's repeat-infringer suspension; false if they had none. */
+    boolean endSuspension(UUID userId) {
+        return jdbc.sql("DELETE FROM dmca_suspensions WHERE user_id = :user")
+                        .param("user", userId)
+                        .update()
+                == 1;
+    }
+
     private DmcaNotice map(ResultSet rs, int row) throws SQLException {
         Instant counterAt = instant(rs.getTimestamp("counter_noticed_at"));
         return new DmcaNotice(

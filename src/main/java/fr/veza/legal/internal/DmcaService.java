@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -143,8 +144,8 @@ public class DmcaService {
                             uploader.toString(),
                             "strikes",
                             strikes)));
-            if (strikes >= settings.strikesToSuspend()) {
-                accounts.suspend(uploader, "repeat_infringer");
+            if (strikes >= settings.strikesToSuspend() && accounts.suspend(uploader, "repeat_infringer")) {
+                notices.suspended(uploader, strikes);
                 audit.record(new AuditEntry(
                         admin,
                         ipAddress,
@@ -169,11 +170,24 @@ public class DmcaService {
 
     /** The uploader's counter-notice; anyone else is told the notice does not exist. */
     public DmcaNotice counterNotice(UUID id, UUID uploader, CounterNotice counter, String ipAddress) {
+        return counterNotice(id, uploader::equals, uploader, counter, ipAddress);
+    }
+
+    /**
+     * A counter-notice the designated agent received by mail or email, entered by an admin: the way an uploader
+     * who cannot sign in (suspended as a repeat infringer) still answers a takedown.
+     */
+    public DmcaNotice recordCounterNotice(UUID id, UUID admin, CounterNotice counter, String ipAddress) {
+        return counterNotice(id, uploader -> true, admin, counter, ipAddress);
+    }
+
+    private DmcaNotice counterNotice(
+            UUID id, Predicate<UUID> mayCounter, UUID actor, CounterNotice counter, String ipAddress) {
         Instant now = clock.instant();
         Instant restoreAfter = BusinessDays.after(now, settings.restoreAfterBusinessDays());
         transactions.executeWithoutResult(status -> {
             DmcaNotice notice = notices.lock(id)
-                    .filter(n -> uploader.equals(n.uploaderId()))
+                    .filter(n -> n.uploaderId() != null && mayCounter.test(n.uploaderId()))
                     .orElseThrow(() -> VezaException.notFound("Notice " + id));
             if (!notice.status().equals("taken_down")) {
                 throw new VezaException(
@@ -184,12 +198,16 @@ public class DmcaService {
                     counter.name(), counter.address(), counter.phone(), counter.email(), counter.signature(), now);
             notices.counterNoticed(id, received, restoreAfter);
             audit.record(new AuditEntry(
-                    uploader,
+                    actor,
                     ipAddress,
                     "dmca.counter_notice",
                     "dmca_notice",
                     id,
-                    Map.of("restore_after", restoreAfter.toString())));
+                    Map.of(
+                            "restore_after",
+                            restoreAfter.toString(),
+                            "entered_by",
+                            actor.equals(notice.uploaderId()) ? "uploader" : "admin")));
             events.publishEvent(new DmcaEvents.CounterNoticed(id));
         });
         return get(id);
@@ -219,6 +237,14 @@ public class DmcaService {
                 "dmca_notice",
                 notice.id(),
                 Map.of("track_id", notice.trackId().toString())));
+        UUID uploader = notice.uploaderId();
+        int strikes = notices.activeStrikes(uploader);
+        // the strike that was not upheld no longer counts; a suspension it completed ends with it
+        if (strikes < settings.strikesToSuspend() && notices.endSuspension(uploader)) {
+            accounts.reinstate(uploader);
+            audit.record(new AuditEntry(
+                    null, null, "dmca.repeat_infringer_reinstated", "user", uploader, Map.of("strikes", strikes)));
+        }
     }
 
     private DmcaNotice lockIn(UUID id, String expected) {

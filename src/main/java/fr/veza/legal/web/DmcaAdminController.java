@@ -73,6 +73,19 @@ class DmcaAdminController {
         return NoticeView.of(dmca.reject(id, admin.id(), body.reason().strip(), ips.resolve(request)));
     }
 
+    @PostMapping("/{id}/counter-notice")
+    @Operation(
+            summary = "Enter a counter-notice the agent received by mail or email",
+            description = "For an uploader who cannot sign in, such as one suspended as a repeat infringer; the"
+                    + " claimant is sent it and restoration is scheduled as for one sent through the API.")
+    NoticeView recordCounterNotice(
+            @AuthenticationPrincipal CurrentUser admin,
+            @PathVariable UUID id,
+            @Valid @RequestBody DmcaController.CounterNotice body,
+            HttpServletRequest request) {
+        return NoticeView.of(dmca.recordCounterNotice(id, admin.id(), body.received(), ips.resolve(request)));
+    }
+
     @PostMapping("/{id}/court-action")
     @Operation(summary = "Record that the claimant filed a court action: the track stays down")
     NoticeView courtAction(

@@ -71,17 +71,7 @@ class DmcaController {
             @PathVariable UUID id,
             @Valid @RequestBody CounterNotice body,
             HttpServletRequest request) {
-        DmcaNotice notice = dmca.counterNotice(
-                id,
-                user.id(),
-                new DmcaNotice.CounterNotice(
-                        body.name().strip(),
-                        body.address().strip(),
-                        body.phone().strip(),
-                        body.email().strip(),
-                        body.signature().strip(),
-                        null),
-                ips.resolve(request));
+        DmcaNotice notice = dmca.counterNotice(id, user.id(), body.received(), ips.resolve(request));
         return DmcaAdminController.NoticeView.forUploader(notice);
     }
 
@@ -121,7 +111,13 @@ class DmcaController {
             @NotNull @AssertTrue(message = "must be true: consent to the court's jurisdiction and to accept service")
             Boolean consentToJurisdiction,
 
-            @NotBlank @Size(max = 200) String signature) {}
+            @NotBlank @Size(max = 200) String signature) {
+
+        DmcaNotice.CounterNotice received() {
+            return new DmcaNotice.CounterNotice(
+                    name.strip(), address.strip(), phone.strip(), email.strip(), signature.strip(), null);
+        }
+    }
 
     record Filed(UUID id, String reference, String status, UUID trackId, Instant createdAt) {}
 }
