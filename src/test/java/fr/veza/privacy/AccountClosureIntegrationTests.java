@@ -157,6 +157,22 @@ class AccountClosureIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void commentsOfAClosedAccountAreHiddenUntilItIsRecovered() {
+        TestUser artist = register("artist");
+        TestUser fan = register();
+        UUID track = readyTrack(artist, "Talked about", "public");
+        String comments = "/api/v1/tracks/" + track + "/comments";
+        as(fan).post(comments, Map.of("body", "from the fan"));
+        as(artist).post(comments, Map.of("body", "from the artist"));
+
+        assertThat(close(fan, fan.password(), false).status()).isEqualTo(202);
+        assertThat(api().get(comments).text()).doesNotContain("from the fan").contains("from the artist");
+
+        assertThat(recover(fan).status()).isEqualTo(200);
+        assertThat(api().get(comments).text()).contains("from the fan");
+    }
+
+    @Test
     void afterTheDeadlineTheAccountCannotBeRecovered() {
         TestUser user = register();
         assertThat(close(user, user.password(), false).status()).isEqualTo(202);

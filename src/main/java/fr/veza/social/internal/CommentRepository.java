@@ -41,6 +41,7 @@ class CommentRepository {
 
     List<Comment> page(UUID trackId, Cursor after, int limit) {
         return jdbc.sql("SELECT id, track_id, author_id, body, created_at FROM track_comments WHERE track_id = :track"
+                        + " AND NOT withheld_by_closure"
                         + (after == null ? "" : " AND (created_at, id) < (:at, :afterId)")
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .param("track", trackId)

@@ -22,6 +22,17 @@ class SocialPersonalData implements PersonalData {
         this.jdbc = jdbc;
     }
 
+    /** Their comments are hidden with their name; the erasure deletes them, a recovery shows them again. */
+    @Override
+    public void accountClosed(UUID userId, boolean keepPublicTracks) {
+        update("UPDATE track_comments SET withheld_by_closure = true WHERE author_id = :user", userId);
+    }
+
+    @Override
+    public void accountRecovered(UUID userId) {
+        update("UPDATE track_comments SET withheld_by_closure = false WHERE author_id = :user", userId);
+    }
+
     @Override
     public void export(UUID userId, ExportFiles files) throws IOException {
         Map<String, UUID> user = Map.of("user", userId);
