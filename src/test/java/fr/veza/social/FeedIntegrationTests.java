@@ -47,6 +47,29 @@ class FeedIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aSuspendedAccountsTracksAndRepostsLeaveTheFeed() {
+        TestUser listener = register();
+        TestUser artist = register("artist");
+        TestUser curator = register("artist");
+        TestUser other = register("artist");
+        readyTrack(artist, "By the artist", "public");
+        UUID byCurator = readyTrack(curator, "By the curator", "public");
+        UUID byOther = readyTrack(other, "By another", "public");
+        as(listener).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
+        as(listener).put("/api/v1/users/" + curator.id() + "/follow", Map.of());
+        as(artist).put("/api/v1/tracks/" + byCurator + "/repost", Map.of());
+        as(curator).put("/api/v1/tracks/" + byOther + "/repost", Map.of());
+        jdbc.sql("UPDATE users SET status = 'suspended' WHERE id = :id")
+                .param("id", artist.id())
+                .update();
+
+        // the listener's first read, so nothing is cached yet: this is the database's answer
+        JsonNode feed = as(listener).get("/api/v1/feed").json();
+
+        assertThat(titles(feed)).containsExactlyInAnyOrder("By the curator", "By another");
+    }
+
+    @Test
     void theCursorWalksTheWholeFeedOnce() {
         TestUser listener = register();
         TestUser artist = register("artist");

@@ -29,15 +29,18 @@ class FeedRepository {
                             SELECT 'track' AS kind, t.owner_id AS actor_id, t.id AS track_id, t.ready_at AS at
                             FROM user_follows f
                             JOIN tracks t ON t.owner_id = f.following_id
-                            WHERE f.follower_id = :user AND $LISTED
+                            WHERE f.follower_id = :user AND $FOLLOWED_IN_GOOD_STANDING AND $TRACK_LISTED
                             UNION ALL
                             SELECT 'repost', r.user_id, r.track_id, r.created_at
                             FROM user_follows f
                             JOIN track_reposts r ON r.user_id = f.following_id
                             JOIN tracks t ON t.id = r.track_id
-                            WHERE f.follower_id = :user AND $LISTED
+                            WHERE f.follower_id = :user AND $FOLLOWED_IN_GOOD_STANDING AND $LISTED
                         ) items
-                        """.replace("$LISTED", PublicTracks.LISTED) + before
+                        """.replace("$LISTED", PublicTracks.LISTED)
+                                .replace("$TRACK_LISTED", PublicTracks.LISTED_IF_OWNER_IN_GOOD_STANDING)
+                                .replace("$FOLLOWED_IN_GOOD_STANDING", PublicTracks.inGoodStanding("f.following_id"))
+                        + before
                         + " ORDER BY at DESC, actor_id DESC, track_id DESC LIMIT :limit")
                 .param("user", userId)
                 .param("at", after == null ? null : Timestamp.from(after.at()))
