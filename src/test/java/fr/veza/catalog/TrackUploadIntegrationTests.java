@@ -3,20 +3,29 @@ package fr.veza.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import fr.veza.platform.worker.PeriodicWorker;
+import fr.veza.platform.worker.WorkReport;
+import fr.veza.platform.worker.WorkerRun;
 import fr.veza.support.Api;
 import fr.veza.support.ApiResponse;
 import fr.veza.support.CatalogTest;
 import fr.veza.support.TestMedia;
+import fr.veza.support.TestSales;
 import fr.veza.support.TestUser;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class TrackUploadIntegrationTests extends CatalogTest {
+
+    @Autowired
+    List<PeriodicWorker> workers;
 
     @Test
     void anUploadedMp3BecomesHlsWhoseSegmentsAddUpToTheTrack() {
@@ -243,6 +252,62 @@ class TrackUploadIntegrationTests extends CatalogTest {
         for (String key : keys) {
             assertThat(blobs.exists(key)).as(key).isFalse();
         }
+    }
+
+    @Test
+    void aBoughtTracksOriginalOutlivesItsDeletionForItsBuyersUntilNoneIsLeft() throws Exception {
+        TestUser artist = register("artist");
+        TestUser buyer = register();
+        TestUser stranger = register();
+        String id = uploadAndProcess(artist, TestMedia.tone(3, "mp3"), Map.of("title", "Bought"))
+                .field("id");
+        UUID track = UUID.fromString(id);
+        TestSales.paidOrder(jdbc, artist.id(), buyer.id(), track);
+        Map<String, Object> row = jdbc.sql("SELECT file_path, hls_prefix FROM tracks WHERE id = :id")
+                .param("id", track)
+                .query()
+                .singleRow();
+        String original = (String) row.get("file_path");
+        String segment = row.get("hls_prefix") + "/128k/seg_00000.ts";
+        String download = "/api/v1/tracks/" + id + "/original";
+
+        assertThat(as(artist).delete("/api/v1/tracks/" + id).status()).isEqualTo(204);
+
+        assertThat(as(buyer).get("/api/v1/tracks/" + id).status()).isEqualTo(404);
+        assertThat(as(buyer).bytes(download).statusCode()).isEqualTo(200);
+        assertThat(as(stranger).bytes(download).statusCode()).isEqualTo(404);
+        assertThat(as(artist).bytes(download).statusCode())
+                .as("deleted for its owner")
+                .isEqualTo(404);
+        assertThat(blobs.exists(original)).isTrue();
+        assertThat(blobs.exists(segment)).isFalse();
+        assertThat(retainedOriginals().processed())
+                .as("the buyer still holds it")
+                .isZero();
+        assertThat(blobs.exists(original)).isTrue();
+
+        // the purchase refunded: nobody holds the file any more
+        jdbc.sql("UPDATE purchases SET revoked_at = now() WHERE track_id = :id")
+                .param("id", track)
+                .update();
+        assertThat(retainedOriginals().processed()).isEqualTo(1);
+
+        assertThat(blobs.exists(original)).isFalse();
+        assertThat(as(buyer).bytes(download).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT original_retained FROM tracks WHERE id = :id")
+                        .param("id", track)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThat(retainedOriginals().processed()).isZero();
+    }
+
+    private WorkReport retainedOriginals() {
+        return workers.stream()
+                .filter(w -> w.name().equals("retained-originals"))
+                .findFirst()
+                .orElseThrow()
+                .run(new WorkerRun(Instant.now(), () -> false));
     }
 
     private long tracksOf(TestUser user) {

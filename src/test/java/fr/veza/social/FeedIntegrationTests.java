@@ -93,7 +93,10 @@ class FeedIntegrationTests extends IntegrationTest {
         assertThat(as(listener).get("/api/v1/feed?cursor=garbage").status()).isEqualTo(400);
     }
 
-    /** The first page is cached; following, a track turning public, and unfollowing each show at once. */
+    /**
+     * The first page is cached; following, a track turning public, the artist renaming themselves, and unfollowing
+     * each show at once.
+     */
     @Test
     void theCachedFeedFollowsChanges() {
         TestUser listener = register();
@@ -109,6 +112,18 @@ class FeedIntegrationTests extends IntegrationTest {
                 .untilAsserted(
                         () -> assertThat(titles(as(listener).get("/api/v1/feed").json()))
                                 .containsExactly("Soon public"));
+
+        as(artist).patch("/api/v1/me", Map.of("display_name", "New Name"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(as(listener)
+                                .get("/api/v1/feed")
+                                .json()
+                                .get("items")
+                                .get(0)
+                                .get("actor")
+                                .get("display_name")
+                                .asText())
+                        .isEqualTo("New Name"));
 
         as(listener).delete("/api/v1/users/" + artist.id() + "/follow");
         assertThat(as(listener).get("/api/v1/feed").json().get("items")).isEmpty();

@@ -110,18 +110,27 @@ class CatalogPersonalData implements PersonalData {
 
     @Override
     public Map<String, Integer> erase(UUID userId) {
-        List<TrackFiles.Stored> files = jdbc.sql("""
-                        UPDATE tracks SET deleted_at = now(), updated_at = now()
-                        WHERE owner_id = :user AND deleted_at IS NULL AND visibility <> 'public'
-                        RETURNING id, file_path, cover_path, hls_prefix, thumbnail_prefix
-                        """)
+        List<UUID> doomed = jdbc.sql(
+                        "SELECT id FROM tracks WHERE owner_id = :user AND deleted_at IS NULL AND visibility <> 'public'")
                 .param("user", userId)
+                .query(UUID.class)
+                .list();
+        // buyers keep the originals they paid for: a contract with them outlives the artist's account
+        UUID[] bought = doomed.stream().filter(trackFiles::mustRetainOriginal).toArray(UUID[]::new);
+        List<TrackFiles.Stored> files = jdbc.sql("""
+                        UPDATE tracks SET deleted_at = now(), updated_at = now(), original_retained = id = ANY(:bought)
+                        WHERE id = ANY(:ids) AND deleted_at IS NULL
+                        RETURNING id, file_path, cover_path, hls_prefix, thumbnail_prefix, original_retained
+                        """)
+                .param("ids", doomed.toArray(UUID[]::new))
+                .param("bought", bought)
                 .query((rs, n) -> new TrackFiles.Stored(
                         rs.getObject("id", UUID.class),
                         rs.getString("file_path"),
                         rs.getString("cover_path"),
                         rs.getString("hls_prefix"),
-                        rs.getString("thumbnail_prefix")))
+                        rs.getString("thumbnail_prefix"),
+                        rs.getBoolean("original_retained")))
                 .list();
         jdbc.sql("UPDATE track_processing_jobs SET status = 'cancelled', updated_at = now()"
                         + " WHERE track_id = ANY(:ids) AND status IN ('queued', 'running')")

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param orphanAfter {@code ORPHAN_CLEANUP_AFTER}: how long a track may stay processing without its file
  * @param orphanInterval {@code ORPHAN_CLEANUP_INTERVAL}
  * @param playCountThreshold {@code PLAY_COUNT_THRESHOLD}: seconds of listening that make a play count
+ * @param retainedOriginalsInterval {@code RETAINED_ORIGINALS_INTERVAL}: how often deleted tracks' originals kept
+ *     for buyers are checked for buyers left
  */
 @Validated
 @ConfigurationProperties("veza.catalog")
@@ -39,4 +41,5 @@ public record CatalogSettings(
         Path ffmpegPath,
         @NotNull @PositiveDuration Duration orphanAfter,
         @NotNull @PositiveDuration Duration orphanInterval,
-        @Min(1) int playCountThreshold) {}
+        @Min(1) int playCountThreshold,
+        @NotNull @PositiveDuration Duration retainedOriginalsInterval) {}

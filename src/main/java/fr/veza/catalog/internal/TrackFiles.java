@@ -1,5 +1,6 @@
 package fr.veza.catalog.internal;
 
+import fr.veza.catalog.DownloadRights;
 import fr.veza.platform.storage.BlobStore;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Removes what a deleted track kept in storage: the upload, the cover, the HLS renditions and the thumbnails. Called
  * once the row's deletion is committed, so a rolled back deletion still finds its files; a storage failure only
- * leaves unreachable files behind (logged), never a row pointing at missing ones.
+ * leaves unreachable files behind (logged), never a row pointing at missing ones. The upload of a track somebody
+ * bought stays for its buyers ({@code original_retained}) until {@link RetainedOriginalsWorker} finds nobody left.
  */
 @Component
 class TrackFiles {
@@ -21,26 +23,48 @@ class TrackFiles {
 
     private final BlobStore blobs;
     private final StreamIndex streamIndex;
+    private final List<DownloadRights> downloadRights;
 
-    TrackFiles(BlobStore blobs, StreamIndex streamIndex) {
+    TrackFiles(BlobStore blobs, StreamIndex streamIndex, List<DownloadRights> downloadRights) {
         this.blobs = blobs;
         this.streamIndex = streamIndex;
+        this.downloadRights = downloadRights;
     }
 
-    /** Where one track's files are, as its row says. */
-    record Stored(UUID trackId, String original, String cover, String hlsPrefix, String thumbnailPrefix) {
+    /**
+     * Where one track's files are, as its row says.
+     *
+     * @param originalRetained the upload stays: buyers may still download it
+     */
+    record Stored(
+            UUID trackId,
+            String original,
+            String cover,
+            String hlsPrefix,
+            String thumbnailPrefix,
+            boolean originalRetained) {
 
-        static Stored of(Track track) {
+        static Stored of(Track track, boolean originalRetained) {
             return new Stored(
-                    track.id(), track.filePath(), track.coverPath(), track.hlsPrefix(), track.thumbnailPrefix());
+                    track.id(),
+                    track.filePath(),
+                    track.coverPath(),
+                    track.hlsPrefix(),
+                    track.thumbnailPrefix(),
+                    originalRetained);
         }
+    }
+
+    /** Whether deleting the track must keep its original: somebody still has the right to download it. */
+    boolean mustRetainOriginal(UUID trackId) {
+        return downloadRights.stream().anyMatch(rights -> rights.anyHolder(trackId));
     }
 
     void delete(List<Stored> tracks) {
         for (Stored track : tracks) {
             streamIndex.forget(track.trackId());
             List<String> failed = new ArrayList<>();
-            for (String key : new String[] {track.original(), track.cover()}) {
+            for (String key : new String[] {track.originalRetained() ? null : track.original(), track.cover()}) {
                 if (key != null && !deleted(() -> blobs.delete(key))) {
                     failed.add(key);
                 }

@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads and writes {@code tracks}. Deleted tracks are never returned. */
+/** Reads and writes {@code tracks}. Deleted tracks are never returned, but for their buyers' kept originals. */
 @Repository
 class TrackRepository {
 
@@ -114,13 +114,44 @@ class TrackRepository {
                 .update();
     }
 
-    boolean softDelete(UUID id) {
-        return jdbc.sql(
-                                "UPDATE tracks SET deleted_at = now(), updated_at = now() WHERE id = :id AND deleted_at IS NULL")
+    boolean softDelete(UUID id, boolean originalRetained) {
+        return jdbc.sql("""
+                        UPDATE tracks SET deleted_at = now(), updated_at = now(), original_retained = :retained
+                        WHERE id = :id AND deleted_at IS NULL
+                        """).param("id", id).param("retained", originalRetained).update() == 1;
+    }
+
+    /** A deleted track whose original is kept for its buyers. */
+    Optional<Track> findRetained(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tracks WHERE id = :id AND deleted_at IS NOT NULL"
+                        + " AND original_retained")
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    /** Deleted tracks whose original is still kept, with where it is, in id order after {@code after}. */
+    List<RetainedOriginal> retainedOriginals(UUID after, int limit) {
+        return jdbc.sql("""
+                        SELECT id, file_path FROM tracks
+                        WHERE original_retained AND (CAST(:after AS uuid) IS NULL OR id > :after)
+                        ORDER BY id LIMIT :limit
+                        """)
+                .param("after", after, java.sql.Types.OTHER)
+                .param("limit", limit)
+                .query((rs, n) -> new RetainedOriginal(rs.getObject("id", UUID.class), rs.getString("file_path")))
+                .list();
+    }
+
+    /** The original is gone from storage: the row stops saying it is kept. */
+    boolean originalReleased(UUID id) {
+        return jdbc.sql("UPDATE tracks SET original_retained = false WHERE id = :id AND original_retained")
                         .param("id", id)
                         .update()
                 == 1;
     }
+
+    record RetainedOriginal(UUID trackId, String blobKey) {}
 
     /** Marks a processing track failed; a track in any other state is left alone. */
     boolean failProcessing(UUID id, String message) {

@@ -85,17 +85,22 @@ public class TrackService {
 
     public void delete(UUID id, CurrentUser viewer) {
         Track track = manageable(id, viewer);
-        transactions.executeWithoutResult(status -> {
+        boolean retained = transactions.execute(status -> {
             jobs.cancelFor(id);
-            tracks.softDelete(id);
+            boolean bought = trackFiles.mustRetainOriginal(id);
+            tracks.softDelete(id, bought);
             events.publishEvent(new TrackChanged(id, track.ownerId()));
+            return bought;
         });
-        trackFiles.delete(List.of(TrackFiles.Stored.of(track)));
+        trackFiles.delete(List.of(TrackFiles.Stored.of(track, retained)));
     }
 
     /** The uploaded file, named after the track's title for the download. */
     public Download original(UUID id, CurrentUser viewer) {
-        Track track = find(id);
+        // a deleted track is gone for everyone but its buyers, who keep the file they paid for
+        Track track = tracks.find(id)
+                .or(() -> tracks.findRetained(id).filter(deleted -> access.bought(deleted, viewer)))
+                .orElseThrow(() -> VezaException.notFound("Track " + id));
         if (!access.bought(track, viewer)) {
             access.requireVisible(track, viewer);
         }

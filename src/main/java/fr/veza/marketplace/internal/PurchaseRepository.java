@@ -41,6 +41,13 @@ class PurchaseRepository {
                 .update();
     }
 
+    boolean anyActive(UUID trackId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM purchases WHERE track_id = :track AND revoked_at IS NULL)")
+                .param("track", trackId)
+                .query(Boolean.class)
+                .single();
+    }
+
     boolean owns(UUID buyerId, UUID trackId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM purchases WHERE buyer_id = :buyer AND track_id = :track"
                         + " AND revoked_at IS NULL)")

@@ -43,4 +43,9 @@ public class PurchaseService implements DownloadRights {
     public boolean mayDownload(UUID trackId, UUID userId) {
         return purchases.owns(userId, trackId);
     }
+
+    @Override
+    public boolean anyHolder(UUID trackId) {
+        return purchases.anyActive(trackId);
+    }
 }

@@ -1,6 +1,7 @@
 package fr.veza.social.internal;
 
 import fr.veza.catalog.TrackChanged;
+import fr.veza.identity.UserChanged;
 import fr.veza.social.TrackReposted;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,12 @@ class FeedCacheInvalidator {
 
     @ApplicationModuleListener
     void on(TrackReposted event) {
+        cache.evictFollowersOf(event.userId());
+    }
+
+    /** Feeds show the names of the people followed, and a suspended or closed account leaves them. */
+    @ApplicationModuleListener
+    void on(UserChanged event) {
         cache.evictFollowersOf(event.userId());
     }
 }
