@@ -136,7 +136,9 @@ class OpenSearchIntegrationTests extends ApplicationTest {
         TestUser artist = register("artist");
         UUID track = readyTrack(artist, "Before", "public");
 
+        assertThat(searchHealth()).isEqualTo("UP");
         RELAY.cut();
+        assertThat(searchHealth()).isEqualTo("DOWN");
         assertThat(as(artist)
                         .patch("/api/v1/tracks/" + track, Map.of("title", word))
                         .status())
@@ -155,6 +157,17 @@ class OpenSearchIntegrationTests extends ApplicationTest {
             assertThat(ids(after)).containsExactly(track.toString());
         });
         await().atMost(INDEXED).until(() -> backlog() == 0);
+        assertThat(searchHealth()).isEqualTo("UP");
+    }
+
+    /** The search component of /health, which shows each store's state. */
+    private String searchHealth() {
+        return api().get("/health")
+                .json()
+                .get("components")
+                .get("search")
+                .get("status")
+                .asText();
     }
 
     @Test

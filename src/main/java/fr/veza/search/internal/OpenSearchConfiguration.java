@@ -1,5 +1,6 @@
 package fr.veza.search.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
@@ -8,8 +9,11 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,5 +50,26 @@ class OpenSearchConfiguration {
     @Bean
     OpenSearchClient openSearchClient(OpenSearchTransport transport) {
         return new OpenSearchClient(transport);
+    }
+
+    /**
+     * The {@code search} component of {@code /health}: down when OpenSearch does not answer within
+     * {@code OPENSEARCH_TIMEOUT} or its cluster is red. Search still answers from PostgreSQL then, so readiness
+     * does not include it.
+     */
+    @Bean
+    HealthIndicator searchHealthIndicator(OpenSearchClient client) {
+        return () -> {
+            try {
+                HealthStatus status = client.cluster().health().status();
+                return status == HealthStatus.Red
+                        ? Health.down().withDetail("cluster", "red").build()
+                        : Health.up().build();
+            } catch (IOException | RuntimeException e) {
+                return Health.down()
+                        .withDetail("error", e.getClass().getSimpleName())
+                        .build();
+            }
+        };
     }
 }
