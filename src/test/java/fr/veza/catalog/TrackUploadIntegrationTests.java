@@ -224,6 +224,60 @@ class TrackUploadIntegrationTests extends CatalogTest {
     }
 
     @Test
+    void aListenerCannotCountTwoPlaysInLessTimeThanOnePlayTakes() {
+        TestUser artist = register("artist");
+        TestUser fan = register();
+        TestUser other = register();
+        ApiResponse track = uploadAndProcess(artist, TestMedia.tone(70, "mp3"), Map.of("title", "Replayed"));
+        String plays = "/api/v1/tracks/" + track.field("id") + "/plays";
+        Api anonymous = api();
+
+        // the threshold is 30 s: two 40-second listens reported back to back cannot both be real
+        assertThat(as(fan).post(plays, Map.of("seconds_played", 40))
+                        .json()
+                        .get("counted")
+                        .asBoolean())
+                .isTrue();
+        assertThat(as(fan).post(plays, Map.of("seconds_played", 40))
+                        .json()
+                        .get("counted")
+                        .asBoolean())
+                .isFalse();
+        assertThat(as(other)
+                        .post(plays, Map.of("seconds_played", 40))
+                        .json()
+                        .get("counted")
+                        .asBoolean())
+                .isTrue();
+        assertThat(anonymous
+                        .post(plays, Map.of("seconds_played", 70))
+                        .json()
+                        .get("counted")
+                        .asBoolean())
+                .isTrue();
+        assertThat(anonymous
+                        .post(plays, Map.of("seconds_played", 70))
+                        .json()
+                        .get("counted")
+                        .asBoolean())
+                .as("signed out, the address is the listener")
+                .isFalse();
+
+        assertThat(as(artist)
+                        .get("/api/v1/tracks/" + track.field("id"))
+                        .json()
+                        .get("play_count")
+                        .asLong())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM playback_history WHERE user_id = :fan")
+                        .param("fan", fan.id())
+                        .query(Long.class)
+                        .single())
+                .as("every listen is still in the history")
+                .isEqualTo(2);
+    }
+
+    @Test
     void deletingATrackRemovesItsFilesFromStorage() throws Exception {
         TestUser artist = register("artist");
         ApiResponse uploaded =

@@ -8,12 +8,14 @@ import fr.veza.catalog.internal.TrackService;
 import fr.veza.catalog.internal.TrackUploadService;
 import fr.veza.identity.CurrentUser;
 import fr.veza.identity.UserDirectory;
+import fr.veza.platform.web.ClientIpResolver;
 import fr.veza.platform.web.Cursor;
 import fr.veza.platform.web.CursorPage;
 import fr.veza.platform.web.SignedUrls;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -55,6 +57,7 @@ class TrackController {
     private final TrackAccess access;
     private final UserDirectory users;
     private final SignedUrls signer;
+    private final ClientIpResolver ips;
     private final Clock clock;
 
     TrackController(
@@ -64,6 +67,7 @@ class TrackController {
             TrackAccess access,
             UserDirectory users,
             SignedUrls signer,
+            ClientIpResolver ips,
             Clock clock) {
         this.uploads = uploads;
         this.tracks = tracks;
@@ -71,6 +75,7 @@ class TrackController {
         this.access = access;
         this.users = users;
         this.signer = signer;
+        this.ips = ips;
         this.clock = clock;
     }
 
@@ -185,8 +190,9 @@ class TrackController {
     ResponseEntity<Map<String, Boolean>> play(
             @PathVariable UUID id,
             @AuthenticationPrincipal CurrentUser listener,
-            @Valid @RequestBody TrackRequests.Play body) {
-        boolean counted = plays.record(id, listener, body.secondsPlayed());
+            @Valid @RequestBody TrackRequests.Play body,
+            HttpServletRequest request) {
+        boolean counted = plays.record(id, listener, ips.resolve(request), body.secondsPlayed());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("counted", counted));
     }
 
