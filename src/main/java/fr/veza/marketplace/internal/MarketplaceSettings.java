@@ -32,7 +32,8 @@ public record MarketplaceSettings(
         @NotNull @Valid Stripe stripe,
         @NotNull @Valid TransferRetry transferRetry,
         @NotNull @Valid Reversal reversal,
-        @NotNull @Valid Reconcile reconcile) {
+        @NotNull @Valid Reconcile reconcile,
+        @NotNull @Valid OrderExpiry orderExpiry) {
 
     static final int DEFAULT_WEBHOOK_LOG_RETENTION_DAYS = 90;
 
@@ -98,4 +99,13 @@ public record MarketplaceSettings(
             @NotNull @PositiveDuration Duration orderStuckAfter,
             @NotNull @PositiveDuration Duration refundStuckAfter,
             @NotNull @PositiveDuration Duration refundOrphanAfter) {}
+
+    /**
+     * {@code ORDER_EXPIRY_ENABLED}, {@code ORDER_EXPIRY_INTERVAL}, and {@code ORDER_ABANDON_AFTER}: how long an
+     * order may wait for its payment before the payment is cancelled and the order failed.
+     */
+    public record OrderExpiry(
+            boolean enabled,
+            @NotNull @PositiveDuration Duration interval,
+            @NotNull @PositiveDuration Duration abandonAfter) {}
 }

@@ -115,6 +115,37 @@ class OrderRepository {
                 == 1;
     }
 
+    /** Orders still waiting for their payment that were placed before {@code cutoff}, oldest first. */
+    List<Unpaid> unpaidSince(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        SELECT id, buyer_id, idempotency_key, payment_id FROM orders
+                        WHERE status = 'pending' AND created_at < :cutoff ORDER BY created_at LIMIT :limit
+                        """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .query((rs, n) -> new Unpaid(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("buyer_id", UUID.class),
+                        rs.getString("idempotency_key"),
+                        rs.getString("payment_id")))
+                .list();
+    }
+
+    /** Fails a pending order no payment was ever created for; false if one was meanwhile, or it moved on. */
+    boolean failWithoutPayment(UUID id, String reason) {
+        return jdbc.sql("""
+                        UPDATE orders SET status = 'failed', failure_reason = :reason, updated_at = now()
+                        WHERE id = :id AND status = 'pending' AND (payment_id IS NULL OR payment_id = '')
+                        """).param("id", id).param("reason", reason).update() == 1;
+    }
+
+    record Unpaid(UUID id, UUID buyerId, String idempotencyKey, String paymentId) {
+
+        boolean hasPayment() {
+            return paymentId != null && !paymentId.isEmpty();
+        }
+    }
+
     List<Order> stuckPending(Duration after, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE status = 'pending' AND payment_id IS NOT NULL"
                         + " AND payment_id <> '' AND updated_at < now() - make_interval(secs => :after)"

@@ -8,4 +8,15 @@ import java.time.Instant;
  * of the state, when known.
  */
 public record ProviderEvent(
-        String eventId, String eventType, String objectId, String status, Instant updated, String errorMessage) {}
+        String eventId, String eventType, String objectId, String status, Instant updated, String errorMessage) {
+
+    /** The webhook type a payment's settled status would have come with; null while it is not settled. */
+    static String forPaymentStatus(String status) {
+        return switch (status == null ? "" : status) {
+            case "succeeded" -> "payment_succeeded";
+            case "failed" -> "payment_failed";
+            case "cancelled" -> "payment_cancelled";
+            default -> null;
+        };
+    }
+}

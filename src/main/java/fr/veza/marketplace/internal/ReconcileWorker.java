@@ -85,7 +85,7 @@ public class ReconcileWorker implements PeriodicWorker {
             }
             try {
                 ProviderPayment payment = provider.payment(order.paymentId());
-                String type = paymentEvent(payment.status());
+                String type = ProviderEvent.forPaymentStatus(payment.status());
                 if (type == null) {
                     stillOpen++;
                     log.info(
@@ -176,15 +176,6 @@ public class ReconcileWorker implements PeriodicWorker {
             }
         }
         return new Pass(synced, stillOpen, orphans, readErrors);
-    }
-
-    private static String paymentEvent(String status) {
-        return switch (status == null ? "" : status) {
-            case "succeeded" -> "payment_succeeded";
-            case "failed" -> "payment_failed";
-            case "cancelled" -> "payment_cancelled";
-            default -> null;
-        };
     }
 
     private String stuckFor(java.time.Instant since) {

@@ -71,6 +71,18 @@ public class HyperswitchGateway implements PaymentGateway {
     }
 
     @Override
+    public ProviderPayment cancelPayment(String paymentId, String reason) {
+        return payment(call(
+                "cancel payment",
+                () -> http.post()
+                        .uri("/payments/{id}/cancel", paymentId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("cancellation_reason", reason))
+                        .retrieve()
+                        .body(JsonNode.class)));
+    }
+
+    @Override
     public ProviderRefund createRefund(NewRefund request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("refund_id", request.refundId());

@@ -12,6 +12,12 @@ public interface PaymentGateway extends PaymentStatusReader {
     /** Asks the provider to refund; {@code request.refundId()} is ours, so a retried call refunds once. */
     ProviderRefund createRefund(NewRefund request);
 
+    /**
+     * Cancels a payment the buyer never completed; the provider refuses once the payment is settled or settling,
+     * and the answer is the payment as it now is.
+     */
+    ProviderPayment cancelPayment(String paymentId, String reason);
+
     /** True for the built-in sandbox: answers say so, and production refuses it. */
     boolean sandbox();
 

@@ -44,6 +44,26 @@ public class SandboxPaymentGateway implements PaymentGateway {
     }
 
     @Override
+    public ProviderPayment cancelPayment(String paymentId, String reason) {
+        ProviderPayment payment = payment(paymentId);
+        if (!payment.status().equals("requires_payment_method")) {
+            throw new PaymentProviderException(
+                    "sandbox: payment " + paymentId + " is " + payment.status() + " and cannot be cancelled",
+                    400,
+                    null);
+        }
+        ProviderPayment cancelled = new ProviderPayment(
+                paymentId,
+                "cancelled",
+                payment.clientSecret(),
+                payment.amountMinor(),
+                payment.currency(),
+                clock.instant());
+        payments.put(paymentId, cancelled);
+        return cancelled;
+    }
+
+    @Override
     public ProviderRefund createRefund(NewRefund request) {
         if (!payments.containsKey(request.paymentId())) {
             throw new PaymentProviderException("sandbox: no payment " + request.paymentId(), 404, null);

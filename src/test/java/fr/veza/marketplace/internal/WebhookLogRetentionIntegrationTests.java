@@ -48,7 +48,7 @@ class WebhookLogRetentionIntegrationTests extends IntegrationTest {
     }
 
     private static MarketplaceSettings settings(int days) {
-        return new MarketplaceSettings(null, null, days, null, null, null, null, null);
+        return new MarketplaceSettings(null, null, days, null, null, null, null, null, null);
     }
 
     private void seed(String marker, int rows, String age) {
