@@ -113,6 +113,10 @@ class ErasureIntegrationTests extends IntegrationTest {
         as(other).put("/api/v1/users/" + gone.id() + "/follow", Map.of());
         as(gone).put("/api/v1/tracks/" + othersTrack + "/like", Map.of());
         as(gone).post("/api/v1/tracks/" + othersTrack + "/comments", Map.of("body", "nice"));
+        String room = as(gone).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", other.id()))
+                .field("id");
+        as(gone).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "hi"));
+        as(other).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "hello"));
 
         assertThat(as(gone).send(
                                 "DELETE",
@@ -245,6 +249,16 @@ class ErasureIntegrationTests extends IntegrationTest {
         assertThat(count("SELECT count(*) FROM track_comments WHERE author_id = :id"))
                 .isZero();
         assertThat(count("SELECT count(*) FROM playlists WHERE owner_id = :id")).isZero();
+        assertThat(count("SELECT count(*) FROM chat_messages WHERE author_id = :id"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM chat_members WHERE user_id = :id"))
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM chat_messages WHERE author_id = :id")
+                        .param("id", other.id())
+                        .query(Integer.class)
+                        .single())
+                .as("the other person's messages stay theirs")
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM tracks WHERE owner_id = :id AND deleted_at IS NULL"))
                 .isZero();
         assertThat(jdbc.sql("SELECT followers FROM user_follow_counts WHERE user_id = :id")

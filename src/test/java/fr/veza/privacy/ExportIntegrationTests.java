@@ -73,6 +73,10 @@ class ExportIntegrationTests extends IntegrationTest {
         as(me).post("/api/v1/tracks/" + theirPublic + "/comments", Map.of("body", "my comment"));
         as(other).post("/api/v1/tracks/" + myTrack + "/comments", Map.of("body", "their comment"));
         as(me).post("/api/v1/developer/api-keys", Map.of("name", "my key", "scopes", List.of("read")));
+        String room = as(me).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", other.id()))
+                .field("id");
+        as(me).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "my message"));
+        as(other).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "their message"));
         jdbc.sql("INSERT INTO playback_history (user_id, track_id, seconds_played, counted) VALUES (:me, :t, 42, true)")
                 .param("me", me.id())
                 .param("t", theirPublic)
@@ -118,6 +122,8 @@ class ExportIntegrationTests extends IntegrationTest {
                         "follows.json",
                         "reposts.json",
                         "comments.json",
+                        "messages.json",
+                        "chat_rooms.json",
                         "notifications.json",
                         "orders.json",
                         "purchases.json",
@@ -139,6 +145,10 @@ class ExportIntegrationTests extends IntegrationTest {
         assertThat(json(files, "likes.json").get(0).get("track_id").asText()).isEqualTo(theirPublic.toString());
         assertThat(json(files, "follows.json")).hasSize(2);
         assertThat(text(files, "comments.json")).contains("my comment").doesNotContain("their comment");
+        assertThat(text(files, "messages.json")).contains("my message").doesNotContain("their message");
+        assertThat(text(files, "chat_rooms.json"))
+                .contains(room)
+                .contains(other.id().toString());
         assertThat(json(files, "playback_history.json")
                         .get(0)
                         .get("seconds_played")

@@ -14,6 +14,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -64,6 +66,7 @@ class SecurityConfiguration {
                     authorize.anyRequest().permitAll();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(bearerTokens())
                         .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -73,6 +76,20 @@ class SecurityConfiguration {
                         new ApiKeyAuthenticationFilter(apiKeys, rateLimiter, problemWriter, apiKeySettings),
                         BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * The token from the Authorization header; a WebSocket handshake may carry it as {@code ?access_token=}
+     * instead, because browsers cannot set headers on one. Nowhere else is a token read from the URL.
+     */
+    private static BearerTokenResolver bearerTokens() {
+        DefaultBearerTokenResolver headers = new DefaultBearerTokenResolver();
+        DefaultBearerTokenResolver handshakes = new DefaultBearerTokenResolver();
+        handshakes.setAllowUriQueryParameter(true);
+        return request ->
+                "websocket".equalsIgnoreCase(request.getHeader("Upgrade")) && "GET".equals(request.getMethod())
+                        ? handshakes.resolve(request)
+                        : headers.resolve(request);
     }
 
     @Bean

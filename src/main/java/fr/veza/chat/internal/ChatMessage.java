@@ -1,0 +1,8 @@
+package fr.veza.chat.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code chat_messages}; a deleted message keeps its place with no text. */
+public record ChatMessage(
+        UUID id, UUID roomId, UUID authorId, String body, Instant createdAt, Instant editedAt, Instant deletedAt) {}

@@ -1,0 +1,207 @@
+package fr.veza.chat.internal;
+
+import fr.veza.platform.web.Cursor;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes {@code chat_rooms}, {@code chat_members} and {@code chat_messages}. */
+@Repository
+class ChatRepository {
+
+    private static final String MESSAGE_COLUMNS = "id, room_id, author_id, body, created_at, edited_at, deleted_at";
+
+    private final JdbcClient jdbc;
+
+    ChatRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The room for this pair, created with both members if it did not exist; concurrent calls get one room. */
+    UUID directRoom(UUID creator, UUID other) {
+        String key = creator.compareTo(other) < 0 ? creator + ":" + other : other + ":" + creator;
+        UUID id = UUID.randomUUID();
+        int created = jdbc.sql("""
+                        INSERT INTO chat_rooms (id, kind, direct_key, created_by) VALUES (:id, 'direct', :key, :creator)
+                        ON CONFLICT (direct_key) DO NOTHING
+                        """)
+                .param("id", id)
+                .param("key", key)
+                .param("creator", creator)
+                .update();
+        if (created == 1) {
+            addMembers(id, List.of(creator, other));
+            return id;
+        }
+        return jdbc.sql("SELECT id FROM chat_rooms WHERE direct_key = :key")
+                .param("key", key)
+                .query(UUID.class)
+                .single();
+    }
+
+    UUID groupRoom(UUID creator, String name, Collection<UUID> members) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO chat_rooms (id, kind, name, created_by) VALUES (:id, 'group', :name, :creator)")
+                .param("id", id)
+                .param("name", name)
+                .param("creator", creator)
+                .update();
+        addMembers(id, members);
+        return id;
+    }
+
+    private void addMembers(UUID roomId, Collection<UUID> members) {
+        jdbc.sql("""
+                        INSERT INTO chat_members (room_id, user_id) SELECT :room, unnest(:users)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("room", roomId)
+                .param("users", members.toArray(UUID[]::new))
+                .update();
+    }
+
+    boolean isMember(UUID roomId, UUID userId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM chat_members WHERE room_id = :room AND user_id = :user)")
+                .param("room", roomId)
+                .param("user", userId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    List<ChatMember> members(UUID roomId) {
+        return jdbc.sql("""
+                        SELECT user_id, delivered_through, read_through FROM chat_members
+                        WHERE room_id = :room ORDER BY joined_at, user_id
+                        """)
+                .param("room", roomId)
+                .query((rs, n) -> new ChatMember(
+                        rs.getObject("user_id", UUID.class),
+                        instant(rs.getTimestamp("delivered_through")),
+                        instant(rs.getTimestamp("read_through"))))
+                .list();
+    }
+
+    /** The person's rooms, the most recently active first, with what they have not read yet. */
+    List<ChatRoomRow> roomsOf(UUID userId) {
+        return jdbc.sql("""
+                        SELECT r.id, r.kind, r.name, r.created_at,
+                               (SELECT max(m.created_at) FROM chat_messages m WHERE m.room_id = r.id) AS last_at,
+                               (SELECT count(*) FROM chat_messages m
+                                WHERE m.room_id = r.id AND m.author_id <> :user AND m.deleted_at IS NULL
+                                  AND m.created_at > coalesce(me.read_through, '-infinity')) AS unread
+                        FROM chat_members me JOIN chat_rooms r ON r.id = me.room_id
+                        WHERE me.user_id = :user
+                        ORDER BY coalesce((SELECT max(m.created_at) FROM chat_messages m WHERE m.room_id = r.id),
+                                          r.created_at) DESC, r.id
+                        """)
+                .param("user", userId)
+                .query((rs, n) -> new ChatRoomRow(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("kind"),
+                        rs.getString("name"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        instant(rs.getTimestamp("last_at")),
+                        rs.getLong("unread")))
+                .list();
+    }
+
+    ChatMessage insert(UUID roomId, UUID authorId, String body) {
+        return jdbc.sql("INSERT INTO chat_messages (id, room_id, author_id, body) VALUES (:id, :room, :author, :body)"
+                        + " RETURNING " + MESSAGE_COLUMNS)
+                .param("id", UUID.randomUUID())
+                .param("room", roomId)
+                .param("author", authorId)
+                .param("body", body)
+                .query(ChatRepository::row)
+                .single();
+    }
+
+    Optional<ChatMessage> message(UUID id) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_messages WHERE id = :id")
+                .param("id", id)
+                .query(ChatRepository::row)
+                .optional();
+    }
+
+    /** Newest first, from {@code after} on. */
+    List<ChatMessage> page(UUID roomId, Cursor after, int limit) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_messages WHERE room_id = :room"
+                        + (after == null ? "" : " AND (created_at, id) < (:at, :afterId)")
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .param("room", roomId)
+                .param("at", after == null ? null : Timestamp.from(after.at()))
+                .param("afterId", after == null ? null : after.id())
+                .param("limit", limit)
+                .query(ChatRepository::row)
+                .list();
+    }
+
+    Optional<ChatMessage> edit(UUID id, UUID authorId, String body) {
+        return jdbc.sql("UPDATE chat_messages SET body = :body, edited_at = now()"
+                        + " WHERE id = :id AND author_id = :author AND deleted_at IS NULL RETURNING " + MESSAGE_COLUMNS)
+                .param("id", id)
+                .param("author", authorId)
+                .param("body", body)
+                .query(ChatRepository::row)
+                .optional();
+    }
+
+    Optional<ChatMessage> delete(UUID id, UUID authorId) {
+        return jdbc.sql("UPDATE chat_messages SET body = '', deleted_at = now()"
+                        + " WHERE id = :id AND author_id = :author AND deleted_at IS NULL RETURNING " + MESSAGE_COLUMNS)
+                .param("id", id)
+                .param("author", authorId)
+                .query(ChatRepository::row)
+                .optional();
+    }
+
+    /** Moves the member's read (and so delivered) position forward, never back; false if it did not move. */
+    boolean readThrough(UUID roomId, UUID userId, Instant through) {
+        return jdbc.sql("""
+                        UPDATE chat_members SET read_through = :through,
+                               delivered_through = greatest(coalesce(delivered_through, '-infinity'), :through)
+                        WHERE room_id = :room AND user_id = :user
+                          AND coalesce(read_through, '-infinity') < :through
+                        """)
+                        .param("room", roomId)
+                        .param("user", userId)
+                        .param("through", Timestamp.from(through))
+                        .update()
+                == 1;
+    }
+
+    boolean deliveredThrough(UUID roomId, UUID userId, Instant through) {
+        return jdbc.sql("""
+                        UPDATE chat_members SET delivered_through = :through
+                        WHERE room_id = :room AND user_id = :user
+                          AND coalesce(delivered_through, '-infinity') < :through
+                        """)
+                        .param("room", roomId)
+                        .param("user", userId)
+                        .param("through", Timestamp.from(through))
+                        .update()
+                == 1;
+    }
+
+    private static ChatMessage row(ResultSet rs, int row) throws SQLException {
+        return new ChatMessage(
+                rs.getObject("id", UUID.class),
+                rs.getObject("room_id", UUID.class),
+                rs.getObject("author_id", UUID.class),
+                rs.getString("body"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("edited_at")),
+                instant(rs.getTimestamp("deleted_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,227 @@
+package fr.veza.chat.internal;
+
+import fr.veza.identity.CurrentUser;
+import fr.veza.identity.UserDirectory;
+import fr.veza.platform.db.AfterCommit;
+import fr.veza.platform.errors.RateLimitedException;
+import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.ratelimit.Allowance;
+import fr.veza.platform.ratelimit.Limit;
+import fr.veza.platform.ratelimit.RateLimiter;
+import fr.veza.platform.web.Cursor;
+import fr.veza.platform.web.CursorPage;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rooms and messages, always the caller's own: a room someone is not in does not exist for them (404), a message
+ * is changed by its author only. Events reach the members' sockets after the change committed, never before.
+ */
+@Service
+public class ChatService {
+
+    static final int MAX_BODY = 4000;
+
+    private final ChatRepository chats;
+    private final ChatRelay relay;
+    private final UserDirectory users;
+    private final RateLimiter limiter;
+    private final ChatSettings settings;
+
+    ChatService(
+            ChatRepository chats, ChatRelay relay, UserDirectory users, RateLimiter limiter, ChatSettings settings) {
+        this.chats = chats;
+        this.relay = relay;
+        this.users = users;
+        this.limiter = limiter;
+        this.settings = settings;
+    }
+
+    /** The room of the caller and {@code other}, the same one every time. */
+    @Transactional
+    public Room direct(CurrentUser me, UUID other) {
+        if (me.id().equals(other)) {
+            throw VezaException.invalid("user_id", "must be someone else");
+        }
+        requireAccounts(Set.of(other), "user_id");
+        return room(me, chats.directRoom(me.id(), other));
+    }
+
+    @Transactional
+    public Room group(CurrentUser me, String name, List<UUID> others) {
+        Set<UUID> members = new LinkedHashSet<>();
+        members.add(me.id());
+        members.addAll(others);
+        if (members.size() < 2) {
+            throw VezaException.invalid("member_ids", "must name at least one other person");
+        }
+        if (members.size() > settings.maxGroupMembers()) {
+            throw VezaException.invalid(
+                    "member_ids", "a group holds at most " + settings.maxGroupMembers() + " people, you included");
+        }
+        requireAccounts(members, "member_ids");
+        return room(me, chats.groupRoom(me.id(), name, members));
+    }
+
+    public List<Room> rooms(CurrentUser me) {
+        return chats.roomsOf(me.id()).stream()
+                .map(row -> new Room(row, chats.members(row.id())))
+                .toList();
+    }
+
+    public Room room(CurrentUser me, UUID roomId) {
+        requireMember(me, roomId);
+        ChatRoomRow row = chats.roomsOf(me.id()).stream()
+                .filter(r -> r.id().equals(roomId))
+                .findFirst()
+                .orElseThrow(() -> VezaException.notFound("Room " + roomId));
+        return new Room(row, chats.members(roomId));
+    }
+
+    public CursorPage<ChatMessage> history(CurrentUser me, UUID roomId, Cursor after, int limit) {
+        requireMember(me, roomId);
+        return CursorPage.of(chats.page(roomId, after, limit + 1), limit, m -> new Cursor(m.createdAt(), m.id()));
+    }
+
+    @Transactional
+    public ChatMessage send(CurrentUser me, UUID roomId, String body, String clientRef) {
+        String text = requireBody(body);
+        requireMember(me, roomId);
+        Allowance allowance = limiter.tryConsume(
+                "chat:send:" + me.id(), new Limit(settings.messagesPerMinute(), Duration.ofMinutes(1)));
+        if (!allowance.allowed()) {
+            throw new RateLimitedException("Too many messages; wait a moment.", allowance.reset());
+        }
+        ChatMessage message = chats.insert(roomId, me.id(), text);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("room_id", roomId);
+        fields.put("message", view(message));
+        if (clientRef != null) {
+            fields.put("client_ref", clientRef);
+        }
+        toMembers(roomId, new ChatEvent("message", fields));
+        return message;
+    }
+
+    @Transactional
+    public ChatMessage edit(CurrentUser me, UUID messageId, String body) {
+        String text = requireBody(body);
+        ChatMessage message = chats.edit(messageId, me.id(), text).orElseThrow(() -> notYours(me, messageId));
+        toMembers(
+                message.roomId(),
+                new ChatEvent("message_edited", Map.of("room_id", message.roomId(), "message", view(message))));
+        return message;
+    }
+
+    @Transactional
+    public void delete(CurrentUser me, UUID messageId) {
+        ChatMessage message = chats.delete(messageId, me.id()).orElseThrow(() -> notYours(me, messageId));
+        toMembers(
+                message.roomId(),
+                new ChatEvent("message_deleted", Map.of("room_id", message.roomId(), "message_id", message.id())));
+    }
+
+    /** A read receipt: everything up to this message is read (and so delivered). */
+    @Transactional
+    public void read(CurrentUser me, UUID roomId, UUID messageId) {
+        receipt(me, roomId, messageId, "read");
+    }
+
+    /** A delivered receipt: the caller's device received everything up to this message. */
+    @Transactional
+    public void delivered(CurrentUser me, UUID roomId, UUID messageId) {
+        receipt(me, roomId, messageId, "delivered");
+    }
+
+    /** Typing is not stored: the other members' sockets are told, and the client shows it for a few seconds. */
+    public void typing(CurrentUser me, UUID roomId) {
+        requireMember(me, roomId);
+        List<UUID> others = chats.members(roomId).stream()
+                .map(ChatMember::userId)
+                .filter(id -> !id.equals(me.id()))
+                .toList();
+        relay.publish(others, new ChatEvent("typing", Map.of("room_id", roomId, "user_id", me.id())));
+    }
+
+    private void receipt(CurrentUser me, UUID roomId, UUID messageId, String kind) {
+        requireMember(me, roomId);
+        ChatMessage message = chats.message(messageId)
+                .filter(m -> m.roomId().equals(roomId))
+                .orElseThrow(() -> VezaException.notFound("Message " + messageId));
+        boolean moved = kind.equals("read")
+                ? chats.readThrough(roomId, me.id(), message.createdAt())
+                : chats.deliveredThrough(roomId, me.id(), message.createdAt());
+        if (moved) {
+            toMembers(
+                    roomId,
+                    new ChatEvent(
+                            "receipt",
+                            Map.of(
+                                    "room_id", roomId,
+                                    "user_id", me.id(),
+                                    "kind", kind,
+                                    "message_id", messageId,
+                                    "through", message.createdAt().toString())));
+        }
+    }
+
+    private void toMembers(UUID roomId, ChatEvent event) {
+        List<UUID> members =
+                chats.members(roomId).stream().map(ChatMember::userId).toList();
+        AfterCommit.run(() -> relay.publish(members, event));
+    }
+
+    private void requireMember(CurrentUser me, UUID roomId) {
+        if (!chats.isMember(roomId, me.id())) {
+            throw VezaException.notFound("Room " + roomId);
+        }
+    }
+
+    private VezaException notYours(CurrentUser me, UUID messageId) {
+        boolean visible = chats.message(messageId)
+                .filter(m -> m.deletedAt() == null)
+                .map(m -> chats.isMember(m.roomId(), me.id()))
+                .orElse(false);
+        return visible
+                ? VezaException.forbidden("Only its author may change a message.")
+                : VezaException.notFound("Message " + messageId);
+    }
+
+    private void requireAccounts(Set<UUID> ids, String field) {
+        Set<UUID> found = users.findAll(ids).keySet();
+        List<UUID> missing = ids.stream().filter(id -> !found.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            throw VezaException.invalid(field, "no such account: " + missing.get(0));
+        }
+    }
+
+    private static String requireBody(String body) {
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > MAX_BODY) {
+            throw VezaException.invalid("body", "must be 1 to " + MAX_BODY + " characters");
+        }
+        return text;
+    }
+
+    public static Map<String, Object> view(ChatMessage m) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", m.id());
+        view.put("room_id", m.roomId());
+        view.put("author_id", m.authorId());
+        view.put("body", m.deletedAt() == null ? m.body() : null);
+        view.put("created_at", m.createdAt().toString());
+        view.put("edited_at", m.editedAt() == null ? null : m.editedAt().toString());
+        view.put("deleted_at", m.deletedAt() == null ? null : m.deletedAt().toString());
+        return view;
+    }
+
+    /** A room as its member sees it: who is in it, how far each has received and read, and what they have not. */
+    public record Room(ChatRoomRow row, List<ChatMember> members) {}
+}

@@ -1,0 +1,227 @@
+package fr.veza.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.veza.support.ApiResponse;
+import fr.veza.support.ChatSocket;
+import fr.veza.support.IntegrationTest;
+import fr.veza.support.TestUser;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** Rooms, messages and receipts through the REST API and a real WebSocket, as two people would use them. */
+class ChatIntegrationTests extends IntegrationTest {
+
+    @Test
+    void aDirectRoomIsOneRoomPerPairAndOnlyItsMembersSeeIt() {
+        TestUser ana = register();
+        TestUser ben = register();
+        TestUser eve = register();
+
+        ApiResponse created = as(ana).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", ben.id()));
+        assertThat(created.status()).isEqualTo(201);
+        String room = created.field("id");
+        assertThat(as(ana).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", ben.id()))
+                        .field("id"))
+                .isEqualTo(room);
+        assertThat(as(ben).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", ana.id()))
+                        .field("id"))
+                .isEqualTo(room);
+        assertThat(as(ben).get("/api/v1/chat/rooms").text()).contains(room);
+
+        assertThat(as(eve).get("/api/v1/chat/rooms/" + room).status()).isEqualTo(404);
+        assertThat(as(eve).get("/api/v1/chat/rooms/" + room + "/messages").status())
+                .isEqualTo(404);
+        assertThat(as(eve).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "let me in"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(as(ana).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", ana.id()))
+                        .code())
+                .isEqualTo("validation_failed");
+        assertThat(as(ana).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", UUID.randomUUID()))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api().get("/api/v1/chat/rooms").status()).isEqualTo(401);
+        assertThat(count("SELECT count(*) FROM chat_rooms WHERE direct_key LIKE :k", "%" + ana.id() + "%"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void messagesTravelOverTheSocketWithTypingAndReceipts() throws Exception {
+        TestUser ana = register();
+        TestUser ben = register();
+        String room = as(ana).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", ben.id()))
+                .field("id");
+        try (ChatSocket anaSocket = ChatSocket.open(port, ana.accessToken());
+                ChatSocket benSocket = ChatSocket.open(port, ben.accessToken())) {
+
+            anaSocket.send(Map.of("type", "send", "room_id", room, "body", "hello Ben", "client_ref", "r1"));
+
+            JsonNode echoed = anaSocket.next("message");
+            assertThat(echoed.path("client_ref").asText()).isEqualTo("r1");
+            JsonNode received = benSocket.next("message");
+            assertThat(received.path("message").path("body").asText()).isEqualTo("hello Ben");
+            assertThat(received.path("message").path("author_id").asText())
+                    .isEqualTo(ana.id().toString());
+            String message = received.path("message").path("id").asText();
+            assertThat(as(ben).get("/api/v1/chat/rooms")
+                            .json()
+                            .get("items")
+                            .get(0)
+                            .get("unread")
+                            .asLong())
+                    .isEqualTo(1);
+
+            benSocket.send(Map.of("type", "typing", "room_id", room));
+            assertThat(anaSocket.next("typing").path("user_id").asText())
+                    .isEqualTo(ben.id().toString());
+
+            benSocket.send(Map.of("type", "delivered", "room_id", room, "message_id", message));
+            assertThat(anaSocket.next("receipt").path("kind").asText()).isEqualTo("delivered");
+            benSocket.send(Map.of("type", "read", "room_id", room, "message_id", message));
+            JsonNode read = anaSocket.next("receipt");
+            assertThat(read.path("kind").asText()).isEqualTo("read");
+            assertThat(read.path("user_id").asText()).isEqualTo(ben.id().toString());
+
+            assertThat(as(ben).get("/api/v1/chat/rooms")
+                            .json()
+                            .get("items")
+                            .get(0)
+                            .get("unread")
+                            .asLong())
+                    .isZero();
+            JsonNode members = as(ana).get("/api/v1/chat/rooms/" + room).json().get("members");
+            JsonNode benMember =
+                    members.get(0).get("id").asText().equals(ben.id().toString()) ? members.get(0) : members.get(1);
+            assertThat(benMember.get("read_through").isNull()).isFalse();
+            assertThat(as(ben).get("/api/v1/chat/rooms/" + room + "/messages").text())
+                    .contains("hello Ben");
+            assertThat(benSocket.all("typing", Duration.ofMillis(200)))
+                    .as("nobody is told of their own typing")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aBadFrameIsAnsweredWithAnErrorAndTheSocketStaysOpen() throws Exception {
+        TestUser ana = register();
+        TestUser ben = register();
+        String room = as(ana).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", ben.id()))
+                .field("id");
+        try (ChatSocket socket = ChatSocket.open(port, ana.accessToken())) {
+            socket.send(Map.of("type", "send", "room_id", room, "body", " ", "client_ref", "empty"));
+            JsonNode error = socket.next("error");
+            assertThat(error.path("code").asText()).isEqualTo("validation_failed");
+            assertThat(error.path("client_ref").asText()).isEqualTo("empty");
+            socket.send(Map.of("type", "send", "room_id", UUID.randomUUID(), "body", "anyone?"));
+            assertThat(socket.next("error").path("code").asText()).isEqualTo("not_found");
+
+            socket.send(Map.of("type", "send", "room_id", room, "body", "still here"));
+            assertThat(socket.next("message").path("message").path("body").asText())
+                    .isEqualTo("still here");
+        }
+        assertThat(count("SELECT count(*) FROM chat_messages WHERE author_id = :k", ana.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSocketWithoutAValidTokenIsRefused() {
+        assertThatThrownBy(() -> ChatSocket.open(port, null)).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> ChatSocket.open(port, "not-a-token")).isInstanceOf(ExecutionException.class);
+    }
+
+    @Test
+    void historyPagesNewestFirstAndOnlyTheAuthorChangesAMessage() throws Exception {
+        TestUser ana = register();
+        TestUser ben = register();
+        TestUser cat = register();
+        ApiResponse group = as(ana).post(
+                        "/api/v1/chat/rooms",
+                        Map.of("kind", "group", "name", "Band", "member_ids", List.of(ben.id(), cat.id())));
+        assertThat(group.status()).isEqualTo(201);
+        String room = group.field("id");
+        String messages = "/api/v1/chat/rooms/" + room + "/messages";
+        String first = null;
+        for (int i = 1; i <= 5; i++) {
+            ApiResponse sent = as(i % 2 == 0 ? ben : ana).post(messages, Map.of("body", "message " + i));
+            assertThat(sent.status()).isEqualTo(201);
+            if (i == 1) {
+                first = sent.field("id");
+            }
+        }
+
+        ApiResponse page1 = as(cat).get(messages + "?limit=2");
+        assertThat(bodies(page1)).containsExactly("message 5", "message 4");
+        ApiResponse page2 = as(cat).get(messages + "?limit=2&cursor=" + page1.field("next_cursor"));
+        assertThat(bodies(page2)).containsExactly("message 3", "message 2");
+        ApiResponse page3 = as(cat).get(messages + "?limit=2&cursor=" + page2.field("next_cursor"));
+        assertThat(bodies(page3)).containsExactly("message 1");
+        assertThat(page3.json().get("next_cursor").isNull()).isTrue();
+
+        try (ChatSocket catSocket = ChatSocket.open(port, cat.accessToken())) {
+            assertThat(as(ben).patch("/api/v1/chat/messages/" + first, Map.of("body", "hijacked"))
+                            .status())
+                    .isEqualTo(403);
+            assertThat(as(register())
+                            .patch("/api/v1/chat/messages/" + first, Map.of("body", "hijacked"))
+                            .status())
+                    .isEqualTo(404);
+            ApiResponse edited = as(ana).patch("/api/v1/chat/messages/" + first, Map.of("body", "message one"));
+            assertThat(edited.status()).isEqualTo(200);
+            assertThat(edited.field("edited_at")).isNotNull();
+            assertThat(catSocket
+                            .next("message_edited")
+                            .path("message")
+                            .path("body")
+                            .asText())
+                    .isEqualTo("message one");
+
+            assertThat(as(ana).delete("/api/v1/chat/messages/" + first).status())
+                    .isEqualTo(204);
+            assertThat(catSocket.next("message_deleted").path("message_id").asText())
+                    .isEqualTo(first);
+        }
+        JsonNode last = as(cat).get(messages + "?limit=5").json().get("items").get(4);
+        assertThat(last.get("body").isNull()).isTrue();
+        assertThat(last.get("deleted_at").isNull()).isFalse();
+        assertThat(as(ana).delete("/api/v1/chat/messages/" + first).status()).isEqualTo(404);
+    }
+
+    @Test
+    void sendingIsLimitedPerPerson() {
+        TestUser ana = register();
+        TestUser ben = register();
+        String room = as(ana).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", ben.id()))
+                .field("id");
+        String messages = "/api/v1/chat/rooms/" + room + "/messages";
+        for (int i = 0; i < 30; i++) {
+            assertThat(as(ana).post(messages, Map.of("body", "spam " + i)).status())
+                    .isEqualTo(201);
+        }
+
+        ApiResponse refused = as(ana).post(messages, Map.of("body", "one more"));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.code()).isEqualTo("rate_limited");
+        assertThat(refused.header("Retry-After")).isNotNull();
+        assertThat(as(ben).post(messages, Map.of("body", "my turn")).status())
+                .as("the limit is per person")
+                .isEqualTo(201);
+        assertThat(count("SELECT count(*) FROM chat_messages WHERE author_id = :k", ana.id()))
+                .isEqualTo(30);
+    }
+
+    private static List<String> bodies(ApiResponse page) {
+        return page.json().get("items").findValuesAsText("body");
+    }
+
+    private long count(String sql, Object key) {
+        return jdbc.sql(sql).param("k", key).query(Long.class).single();
+    }
+}
