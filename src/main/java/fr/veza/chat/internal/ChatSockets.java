@@ -1,5 +1,7 @@
 package fr.veza.chat.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
@@ -26,6 +28,12 @@ class ChatSockets {
     private static final int BUFFER_LIMIT_BYTES = 512 * 1024;
 
     private final Map<UUID, Set<WebSocketSession>> byUser = new ConcurrentHashMap<>();
+
+    ChatSockets(MeterRegistry meters) {
+        Gauge.builder("veza.chat.sockets", this, ChatSockets::open)
+                .description("chat sockets open on this instance")
+                .register(meters);
+    }
 
     WebSocketSession opened(UUID userId, WebSocketSession session) {
         WebSocketSession safe =
