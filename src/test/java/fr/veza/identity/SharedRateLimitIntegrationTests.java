@@ -1,13 +1,16 @@
 package fr.veza.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.veza.VezaApplication;
 import fr.veza.support.Api;
 import fr.veza.support.ApiResponse;
 import fr.veza.support.TestDatabase;
 import fr.veza.support.TestRedis;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,6 +70,20 @@ class SharedRateLimitIntegrationTests {
             assertThat(meters.counter("veza.ratelimit.fail_open").count()).isGreaterThan(before);
         } finally {
             TestRedis.restart();
+            // each instance reconnects on its own schedule; the other test must find both connected again
+            await().atMost(Duration.ofSeconds(45)).until(() -> connected(first) && connected(second));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean connected(ConfigurableApplicationContext context) {
+        try {
+            return "PONG"
+                    .equals(context.getBean(StatefulRedisConnection.class)
+                            .sync()
+                            .ping());
+        } catch (RuntimeException notYet) {
+            return false;
         }
     }
 
