@@ -1,7 +1,7 @@
 /**
  * What people are told about: new followers, likes and comments on their tracks, built from other modules' events.
  */
-@ApplicationModule(allowedDependencies = {"platform", "identity", "social", "marketplace"})
+@ApplicationModule(allowedDependencies = {"platform", "identity", "social", "marketplace", "gear"})
 package fr.veza.notifications;
 
 import org.springframework.modulith.ApplicationModule;

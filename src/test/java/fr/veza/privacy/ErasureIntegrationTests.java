@@ -117,6 +117,7 @@ class ErasureIntegrationTests extends IntegrationTest {
                 .field("id");
         as(gone).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "hi"));
         as(other).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "hello"));
+        as(gone).post("/api/v1/gear", Map.of("name", "Old amp"));
 
         assertThat(as(gone).send(
                                 "DELETE",
@@ -252,6 +253,8 @@ class ErasureIntegrationTests extends IntegrationTest {
         assertThat(count("SELECT count(*) FROM chat_messages WHERE author_id = :id"))
                 .isZero();
         assertThat(count("SELECT count(*) FROM chat_members WHERE user_id = :id"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM gear_items WHERE owner_id = :id"))
                 .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM chat_messages WHERE author_id = :id")
                         .param("id", other.id())

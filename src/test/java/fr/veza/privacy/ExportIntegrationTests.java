@@ -77,6 +77,8 @@ class ExportIntegrationTests extends IntegrationTest {
                 .field("id");
         as(me).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "my message"));
         as(other).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "their message"));
+        as(me).post("/api/v1/gear", Map.of("name", "my synth"));
+        as(other).post("/api/v1/gear", Map.of("name", "their amp"));
         jdbc.sql("INSERT INTO playback_history (user_id, track_id, seconds_played, counted) VALUES (:me, :t, 42, true)")
                 .param("me", me.id())
                 .param("t", theirPublic)
@@ -124,6 +126,7 @@ class ExportIntegrationTests extends IntegrationTest {
                         "comments.json",
                         "messages.json",
                         "chat_rooms.json",
+                        "gear.json",
                         "notifications.json",
                         "orders.json",
                         "purchases.json",
@@ -146,6 +149,7 @@ class ExportIntegrationTests extends IntegrationTest {
         assertThat(json(files, "follows.json")).hasSize(2);
         assertThat(text(files, "comments.json")).contains("my comment").doesNotContain("their comment");
         assertThat(text(files, "messages.json")).contains("my message").doesNotContain("their message");
+        assertThat(text(files, "gear.json")).contains("my synth").doesNotContain("their amp");
         assertThat(text(files, "chat_rooms.json"))
                 .contains(room)
                 .contains(other.id().toString());

@@ -1,5 +1,6 @@
 package fr.veza.notifications.internal;
 
+import fr.veza.gear.WarrantyEnding;
 import fr.veza.marketplace.OrderPaid;
 import fr.veza.social.TrackCommented;
 import fr.veza.social.TrackLiked;
@@ -60,6 +61,20 @@ class NotificationListener {
     }
 
     /** The buyer hears of the purchase; each seller of a line hears of their sale (never the buyer's own). */
+    @ApplicationModuleListener
+    void on(WarrantyEnding event) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("item_id", event.itemId());
+        payload.put("name", event.name());
+        payload.put("warranty_end", event.warrantyEnd().toString());
+        notifications.insert(
+                event.ownerId(),
+                null,
+                "warranty_ending",
+                payload,
+                "warranty:" + event.itemId() + ":" + event.warrantyEnd());
+    }
+
     @ApplicationModuleListener
     void on(OrderPaid event) {
         Map<String, Object> purchase = new LinkedHashMap<>();
