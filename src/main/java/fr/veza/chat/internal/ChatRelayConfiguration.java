@@ -27,8 +27,7 @@ class ChatRelayConfiguration {
 
     @Bean(destroyMethod = "close")
     Relay chatRelay(ObjectProvider<RedisClient> redis, ChatSockets sockets, ObjectMapper json) {
-        RedisClient client = redis.getIfAvailable();
-        return client == null ? new Relay(sockets, json, null) : new Relay(sockets, json, client);
+        return new Relay(sockets, json, redis.getIfAvailable());
     }
 
     /** One relay: it publishes to Redis and delivers what it hears there, or delivers directly without Redis. */

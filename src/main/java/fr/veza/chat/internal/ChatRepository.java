@@ -90,26 +90,36 @@ class ChatRepository {
 
     /** The person's rooms, the most recently active first, with what they have not read yet. */
     List<ChatRoomRow> roomsOf(UUID userId) {
+        return rooms(userId, null).list();
+    }
+
+    /** One of the person's rooms; empty when they are not in it. */
+    Optional<ChatRoomRow> roomOf(UUID userId, UUID roomId) {
+        return rooms(userId, roomId).optional();
+    }
+
+    private JdbcClient.MappedQuerySpec<ChatRoomRow> rooms(UUID userId, UUID onlyRoom) {
         return jdbc.sql("""
-                        SELECT r.id, r.kind, r.name, r.created_at,
-                               (SELECT max(m.created_at) FROM chat_messages m WHERE m.room_id = r.id) AS last_at,
-                               (SELECT count(*) FROM chat_messages m
-                                WHERE m.room_id = r.id AND m.author_id <> :user AND m.deleted_at IS NULL
-                                  AND m.created_at > coalesce(me.read_through, '-infinity')) AS unread
-                        FROM chat_members me JOIN chat_rooms r ON r.id = me.room_id
-                        WHERE me.user_id = :user
-                        ORDER BY coalesce((SELECT max(m.created_at) FROM chat_messages m WHERE m.room_id = r.id),
-                                          r.created_at) DESC, r.id
+                        SELECT * FROM (
+                            SELECT r.id, r.kind, r.name, r.created_at,
+                                   (SELECT max(m.created_at) FROM chat_messages m WHERE m.room_id = r.id) AS last_at,
+                                   (SELECT count(*) FROM chat_messages m
+                                    WHERE m.room_id = r.id AND m.author_id <> :user AND m.deleted_at IS NULL
+                                      AND m.created_at > coalesce(me.read_through, '-infinity')) AS unread
+                            FROM chat_members me JOIN chat_rooms r ON r.id = me.room_id
+                            WHERE me.user_id = :user AND (CAST(:room AS uuid) IS NULL OR r.id = :room)
+                        ) rooms
+                        ORDER BY coalesce(last_at, created_at) DESC, id
                         """)
                 .param("user", userId)
+                .param("room", onlyRoom, java.sql.Types.OTHER)
                 .query((rs, n) -> new ChatRoomRow(
                         rs.getObject("id", UUID.class),
                         rs.getString("kind"),
                         rs.getString("name"),
                         rs.getTimestamp("created_at").toInstant(),
                         instant(rs.getTimestamp("last_at")),
-                        rs.getLong("unread")))
-                .list();
+                        rs.getLong("unread")));
     }
 
     ChatMessage insert(UUID roomId, UUID authorId, String body) {

@@ -77,11 +77,7 @@ public class ChatService {
     }
 
     public Room room(CurrentUser me, UUID roomId) {
-        requireMember(me, roomId);
-        ChatRoomRow row = chats.roomsOf(me.id()).stream()
-                .filter(r -> r.id().equals(roomId))
-                .findFirst()
-                .orElseThrow(() -> VezaException.notFound("Room " + roomId));
+        ChatRoomRow row = chats.roomOf(me.id(), roomId).orElseThrow(() -> VezaException.notFound("Room " + roomId));
         return new Room(row, chats.members(roomId));
     }
 
