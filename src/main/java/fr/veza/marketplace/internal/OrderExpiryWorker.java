@@ -96,21 +96,14 @@ class OrderExpiryWorker implements PeriodicWorker {
             // created at the provider before this instance could record it: record it, so the handler finds it
             orders.paymentCreated(order.id(), payment.paymentId(), payment.clientSecret());
         }
-        if (ProviderEvent.forPaymentStatus(payment.status()) == null) {
+        if (ProviderEvent.settled("expiry", payment, null).isEmpty()) {
             payment = payments.cancelPayment(paymentId, "abandoned");
         }
-        String type = ProviderEvent.forPaymentStatus(payment.status());
-        if (type == null) {
-            throw new PaymentProviderException(
-                    "payment " + paymentId + " is still " + payment.status() + " after its cancellation", 0, null);
-        }
-        var outcome = handler.handle(new ProviderEvent(
-                "expiry:" + paymentId + ":" + payment.status(),
-                type,
-                paymentId,
-                payment.status(),
-                payment.updated(),
-                type.equals("payment_cancelled") ? ABANDONED : null));
+        String status = payment.status();
+        ProviderEvent settled = ProviderEvent.settled("expiry", payment, "cancelled".equals(status) ? ABANDONED : null)
+                .orElseThrow(() -> new PaymentProviderException(
+                        "payment " + paymentId + " is still " + status + " after its cancellation", 0, null));
+        var outcome = handler.handle(settled);
         log.info("order-expiry: order {} payment {} {}: {}", order.id(), paymentId, payment.status(), outcome);
         return true;
     }

@@ -1,6 +1,8 @@
 package fr.veza.marketplace.internal;
 
+import fr.veza.marketplace.providers.ProviderPayment;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A payment or refund state from the provider: parsed from a webhook, or made up by the reconciler from what the
@@ -10,13 +12,24 @@ import java.time.Instant;
 public record ProviderEvent(
         String eventId, String eventType, String objectId, String status, Instant updated, String errorMessage) {
 
-    /** The webhook type a payment's settled status would have come with; null while it is not settled. */
-    static String forPaymentStatus(String status) {
-        return switch (status == null ? "" : status) {
+    /**
+     * The event a settled payment's webhook would have been, made up by a worker ({@code origin} keeps its id apart
+     * from the provider's own); empty while the payment is not settled.
+     */
+    static Optional<ProviderEvent> settled(String origin, ProviderPayment payment, String errorMessage) {
+        String type = switch (payment.status() == null ? "" : payment.status()) {
             case "succeeded" -> "payment_succeeded";
             case "failed" -> "payment_failed";
             case "cancelled" -> "payment_cancelled";
             default -> null;
         };
+        return Optional.ofNullable(type)
+                .map(t -> new ProviderEvent(
+                        origin + ":" + payment.paymentId() + ":" + payment.status(),
+                        t,
+                        payment.paymentId(),
+                        payment.status(),
+                        payment.updated(),
+                        errorMessage));
     }
 }

@@ -85,8 +85,8 @@ public class ReconcileWorker implements PeriodicWorker {
             }
             try {
                 ProviderPayment payment = provider.payment(order.paymentId());
-                String type = ProviderEvent.forPaymentStatus(payment.status());
-                if (type == null) {
+                var settled = ProviderEvent.settled("reconcile", payment, null);
+                if (settled.isEmpty()) {
                     stillOpen++;
                     log.info(
                             "reconcile: order {} payment {} still {} at the provider",
@@ -95,13 +95,7 @@ public class ReconcileWorker implements PeriodicWorker {
                             payment.status());
                     continue;
                 }
-                var outcome = handler.handle(new ProviderEvent(
-                        "reconcile:" + payment.paymentId() + ":" + payment.status(),
-                        type,
-                        payment.paymentId(),
-                        payment.status(),
-                        payment.updated(),
-                        null));
+                var outcome = handler.handle(settled.get());
                 synced++;
                 log.info(
                         "reconcile: order {} synced to payment {} ({}), stuck {}: {}",
