@@ -113,8 +113,10 @@ public final class TestMedia {
         }
     }
 
-    private static Path ffmpeg() throws IOException {
+    /** The static ffmpeg the application ships, copied where a child process can run it. */
+    public static synchronized Path ffmpeg() throws IOException {
         if (ffmpeg == null) {
+            Files.createDirectories(DIRECTORY);
             Path target = DIRECTORY.resolve("ffmpeg");
             try (InputStream binary = TestMedia.class.getResourceAsStream("/ws/schild/jave/nativebin/ffmpeg-amd64")) {
                 Files.copy(binary, target, StandardCopyOption.REPLACE_EXISTING);

@@ -17,18 +17,28 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
+    private final EmbeddedPostgresLock lock;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, EmbeddedPostgresLock lock) {
         this.postgres = postgres;
+        this.lock = lock;
     }
 
     static EmbeddedPostgresServer notNeeded() {
-        return new EmbeddedPostgresServer(null);
+        return new EmbeddedPostgresServer(null, null);
     }
 
+    /**
+     * Starts PostgreSQL on {@code dataDirectory}, first stopping one that a killed server left running there; refuses
+     * with {@link DataDirectoryInUseException} while another live server uses the directory. The lock lives beside
+     * the directory because initdb needs an empty one.
+     */
     static EmbeddedPostgresServer start(Path dataDirectory) {
+        EmbeddedPostgresLock lock = null;
         try {
             Files.createDirectories(dataDirectory);
+            lock = EmbeddedPostgresLock.acquire(dataDirectory.toAbsolutePath().getParent());
+            LeftoverPostmaster.clear(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
@@ -40,9 +50,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     "embedded PostgreSQL started dataDir={} port={} (set DATABASE_URL for an external one)",
                     dataDirectory.toAbsolutePath(),
                     postgres.getPort());
-            return new EmbeddedPostgresServer(postgres);
-        } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL could not start in " + dataDirectory, e);
+            return new EmbeddedPostgresServer(postgres, lock);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(lock);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new UncheckedIOException("embedded PostgreSQL could not start in " + dataDirectory, (IOException) e);
         }
     }
 
@@ -59,7 +73,22 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (postgres == null) {
             return;
         }
-        postgres.close();
-        log.info("embedded PostgreSQL stopped");
+        try {
+            postgres.close();
+            log.info("embedded PostgreSQL stopped");
+        } finally {
+            lock.close();
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgresLock lock) {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            log.warn("embedded PostgreSQL: could not release {}", EmbeddedPostgresLock.FILE_NAME, e);
+        }
     }
 }
