@@ -4,15 +4,14 @@ import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.worker.PeriodicWorker;
 import fr.veza.platform.worker.WorkReport;
 import fr.veza.platform.worker.WorkerRun;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Sends due webhook deliveries. A 2xx answer delivers; anything else is retried after 1 min, 5 min, 30 min, 2 h,
  * then every 6 h, up to {@code WEBHOOK_MAX_ATTEMPTS}; an endpoint that fails {@code WEBHOOK_DISABLE_AFTER} times in
  * a row is disabled until its owner enables it again. Redirects are not followed, and the target is checked again
- * before each send.
+ * before each send and on the address connected to.
  */
 @Component
 class WebhookDeliveryWorker implements PeriodicWorker {
@@ -39,17 +38,19 @@ class WebhookDeliveryWorker implements PeriodicWorker {
     private final WebhookTargets targets;
     private final WebhookSettings settings;
     private final Clock clock;
-    private final HttpClient http;
+    private final WebhookSender http;
 
     WebhookDeliveryWorker(WebhookRepository webhooks, WebhookTargets targets, WebhookSettings settings, Clock clock) {
         this.webhooks = webhooks;
         this.targets = targets;
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new WebhookSender(targets, settings.timeout());
+    }
+
+    @PreDestroy
+    void closeConnections() throws IOException {
+        http.close();
     }
 
     @Override
@@ -85,18 +86,14 @@ class WebhookDeliveryWorker implements PeriodicWorker {
         try {
             URI target = targets.requireAllowed(delivery.url());
             long now = clock.instant().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(target)
-                    .timeout(settings.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Veza-Webhooks/1")
-                    .header("Veza-Event", delivery.eventType())
-                    .header("Veza-Event-Id", delivery.eventId().toString())
-                    .header("Veza-Delivery", delivery.id().toString())
-                    .header("Veza-Signature", WebhookSigner.header(delivery.secret(), now, delivery.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
+            status = http.post(
+                    target,
+                    Map.of(
+                            "Veza-Event", delivery.eventType(),
+                            "Veza-Event-Id", delivery.eventId().toString(),
+                            "Veza-Delivery", delivery.id().toString(),
+                            "Veza-Signature", WebhookSigner.header(delivery.secret(), now, delivery.payload())),
+                    delivery.payload());
             if (status >= 200 && status < 300) {
                 webhooks.delivered(delivery.id(), status);
                 webhooks.endpointSucceeded(delivery.endpointId());
@@ -105,11 +102,10 @@ class WebhookDeliveryWorker implements PeriodicWorker {
             error = "answered " + status;
         } catch (VezaException refused) {
             error = "target refused: " + refused.getMessage();
+        } catch (WebhookTargets.InternalTargetException refused) {
+            error = "target refused: url points to a private or local address";
         } catch (IOException e) {
             error = "could not reach the endpoint: " + e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
         }
         int attempt = delivery.attempts() + 1;
         boolean giveUp = attempt >= settings.maxAttempts();

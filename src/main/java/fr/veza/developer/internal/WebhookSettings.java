@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts {@code WEBHOOK_MAX_ATTEMPTS}: tries before a delivery is given up
  * @param disableAfter {@code WEBHOOK_DISABLE_AFTER}: consecutive failed attempts that disable an endpoint
  * @param maxEndpointsPerUser {@code WEBHOOK_MAX_ENDPOINTS_PER_USER}
+ * @param allowPrivateTargets {@code WEBHOOKS_ALLOW_PRIVATE_TARGETS}: also http and local targets, for development
  */
 @Validated
 @ConfigurationProperties("veza.webhooks")
@@ -22,4 +23,5 @@ public record WebhookSettings(
         @NotNull @PositiveDuration Duration timeout,
         @Min(1) @Max(50) int maxAttempts,
         @Min(1) int disableAfter,
-        @Min(1) @Max(100) int maxEndpointsPerUser) {}
+        @Min(1) @Max(100) int maxEndpointsPerUser,
+        boolean allowPrivateTargets) {}
