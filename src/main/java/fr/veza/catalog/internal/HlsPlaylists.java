@@ -31,7 +31,8 @@ class HlsPlaylists {
         return base(trackId) + rendition + "/" + seq + ".ts";
     }
 
-    String master(UUID trackId, List<MediaRepository.StoredRendition> renditions, Instant expiresAt) {
+    String master(
+            UUID trackId, List<MediaRepository.StoredRendition> renditions, StreamGrant grant, Instant expiresAt) {
         StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n");
         for (MediaRepository.StoredRendition rendition : renditions) {
             m3u8.append("#EXT-X-STREAM-INF:BANDWIDTH=")
@@ -41,7 +42,7 @@ class HlsPlaylists {
                     .append(",CODECS=\"")
                     .append(rendition.codecs())
                     .append("\"\n")
-                    .append(signer.sign(variantPath(trackId, rendition.name()), expiresAt))
+                    .append(signer.sign(variantPath(trackId, rendition.name()), grant.scope(), expiresAt))
                     .append('\n');
         }
         return m3u8.toString();
@@ -51,6 +52,7 @@ class HlsPlaylists {
             UUID trackId,
             MediaRepository.StoredRendition rendition,
             List<MediaRepository.StoredSegment> segments,
+            StreamGrant grant,
             Instant expiresAt) {
         StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n")
                 .append("#EXT-X-TARGETDURATION:")
@@ -60,7 +62,8 @@ class HlsPlaylists {
             m3u8.append("#EXTINF:")
                     .append(segment.duration().toPlainString())
                     .append(",\n")
-                    .append(signer.sign(segmentPath(trackId, rendition.name(), segment.seq()), expiresAt))
+                    .append(signer.sign(
+                            segmentPath(trackId, rendition.name(), segment.seq()), grant.scope(), expiresAt))
                     .append('\n');
         }
         return m3u8.append("#EXT-X-ENDLIST\n").toString();

@@ -55,23 +55,24 @@ public class StreamingService {
 
     public String master(UUID trackId, CurrentUser viewer) {
         Track track = access.requireStreamable(find(trackId), viewer);
-        return playlists.master(track.id(), media.renditions(track.id(), track.mediaVersion()), expiry(track));
+        StreamGrant grant = access.canManage(track, viewer) ? StreamGrant.MANAGER : StreamGrant.LISTENER;
+        return playlists.master(track.id(), media.renditions(track.id(), track.mediaVersion()), grant, expiry(track));
     }
 
     public String variant(UUID trackId, String rendition, String exp, String sig) {
-        requireSigned(HlsPlaylists.variantPath(trackId, rendition), exp, sig);
-        Track track = streamable(trackId);
+        StreamGrant grant = requireSigned(HlsPlaylists.variantPath(trackId, rendition), exp, sig);
+        Track track = streamable(trackId, grant);
         var stored = media.renditions(trackId, track.mediaVersion()).stream()
                 .filter(r -> r.name().equals(rendition))
                 .findFirst()
                 .orElseThrow(() -> VezaException.notFound("Rendition " + rendition));
         return playlists.variant(
-                trackId, stored, index.segments(trackId, track.mediaVersion(), rendition), expiry(track));
+                trackId, stored, index.segments(trackId, track.mediaVersion(), rendition), grant, expiry(track));
     }
 
     public Media segment(UUID trackId, String rendition, int seq, String exp, String sig) {
-        requireSigned(HlsPlaylists.segmentPath(trackId, rendition, seq), exp, sig);
-        Track track = streamable(trackId);
+        StreamGrant grant = requireSigned(HlsPlaylists.segmentPath(trackId, rendition, seq), exp, sig);
+        Track track = streamable(trackId, grant);
         var segment = index.segment(trackId, track.mediaVersion(), rendition, seq)
                 .orElseThrow(() -> VezaException.notFound("Segment " + seq));
         String etag = "\"" + trackId + "-v" + track.mediaVersion() + "-" + rendition + "-" + seq + "\"";
@@ -88,9 +89,9 @@ public class StreamingService {
                 track.visibility() == Visibility.PUBLIC);
     }
 
-    private Track streamable(UUID trackId) {
+    private Track streamable(UUID trackId, StreamGrant grant) {
         Track track = index.track(trackId).orElseThrow(() -> VezaException.notFound("Track " + trackId));
-        if (track.status() != TrackStatus.READY) {
+        if (track.status() != TrackStatus.READY || !grant.holdsFor(track)) {
             throw VezaException.notFound("Track " + trackId);
         }
         return track;
@@ -100,10 +101,13 @@ public class StreamingService {
         return tracks.find(trackId).orElseThrow(() -> VezaException.notFound("Track " + trackId));
     }
 
-    private void requireSigned(String path, String exp, String sig) {
-        if (!signer.verify(path, exp, sig)) {
-            throw new VezaException(ErrorCode.FORBIDDEN, "This link is invalid or has expired; reload the player.");
+    private StreamGrant requireSigned(String path, String exp, String sig) {
+        for (StreamGrant grant : StreamGrant.values()) {
+            if (signer.verify(path, grant.scope(), exp, sig)) {
+                return grant;
+            }
         }
+        throw new VezaException(ErrorCode.FORBIDDEN, "This link is invalid or has expired; reload the player.");
     }
 
     private Instant expiry(Track track) {

@@ -3,6 +3,7 @@ package fr.veza.gear.web;
 import fr.veza.gear.internal.GearItem;
 import fr.veza.gear.internal.GearService;
 import fr.veza.identity.CurrentUser;
+import fr.veza.platform.config.AcceptedCurrency;
 import fr.veza.platform.web.Cursor;
 import fr.veza.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -82,7 +83,9 @@ class GearController {
 
     record Price(
             @NotNull @PositiveOrZero Long amount,
-            @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {}
+
+            @NotNull @Pattern(regexp = "[A-Z]{3}") @AcceptedCurrency
+            String currency) {}
 
     record Item(
             @NotBlank @Size(max = 200) String name,

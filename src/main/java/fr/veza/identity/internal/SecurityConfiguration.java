@@ -5,8 +5,10 @@ import fr.veza.platform.web.ProblemWriter;
 import fr.veza.platform.web.PublicEndpoints;
 import fr.veza.platform.web.RestrictedEndpoints;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -43,18 +45,25 @@ class SecurityConfiguration {
             ApiKeySettings apiKeySettings)
             throws Exception {
         http.csrf(csrf -> csrf.disable())
+                .cors(cors -> {})
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(authorize -> {
+                    // what is public to GET is public to HEAD, which players and proxies send before a GET
                     publicEndpoints.stream()
                             .flatMap(module -> module.endpoints().stream())
+                            .flatMap(endpoint -> HttpMethod.GET.equals(endpoint.method())
+                                    ? Stream.of(
+                                            endpoint, new PublicEndpoints.Endpoint(HttpMethod.HEAD, endpoint.pattern()))
+                                    : Stream.of(endpoint))
                             .forEach(endpoint -> authorize
                                     .requestMatchers(PathPatternRequestMatcher.withDefaults()
                                             .matcher(endpoint.method(), endpoint.pattern()))
                                     .permitAll());
+                    authorize.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
                     restrictedEndpoints.stream()
                             .flatMap(module -> module.restrictions().stream())
                             .forEach(restriction -> authorize
@@ -86,8 +95,10 @@ class SecurityConfiguration {
         DefaultBearerTokenResolver headers = new DefaultBearerTokenResolver();
         DefaultBearerTokenResolver handshakes = new DefaultBearerTokenResolver();
         handshakes.setAllowUriQueryParameter(true);
-        return request ->
-                "websocket".equalsIgnoreCase(request.getHeader("Upgrade")) && "GET".equals(request.getMethod())
+        // the actuator has its own token (METRICS_TOKEN), checked by ActuatorAccessFilter, which is no JWT
+        return request -> request.getRequestURI().startsWith("/actuator/")
+                ? null
+                : "websocket".equalsIgnoreCase(request.getHeader("Upgrade")) && "GET".equals(request.getMethod())
                         ? handshakes.resolve(request)
                         : headers.resolve(request);
     }

@@ -4,6 +4,8 @@ import fr.veza.identity.CurrentUser;
 import fr.veza.identity.internal.AccountClosureService;
 import fr.veza.identity.internal.AccountService;
 import fr.veza.identity.internal.SessionService;
+import fr.veza.platform.errors.ErrorCode;
+import fr.veza.platform.errors.VezaException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -72,6 +74,10 @@ class AuthController {
     @PostMapping("/logout")
     @Operation(summary = "End the current session", security = @SecurityRequirement(name = "BearerAuth"))
     ResponseEntity<Void> logout(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
+        if (user.sessionId() == null) {
+            throw new VezaException(
+                    ErrorCode.BAD_REQUEST, "An API key has no session to end; revoke the key to stop it working.");
+        }
         sessions.logout(user, clients.of(request));
         return ResponseEntity.noContent().build();
     }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.validator.constraints.URL;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -82,7 +83,9 @@ class DmcaController {
             @NotBlank @Size(max = 50) String claimantPhone,
             @NotBlank @Size(max = 2000) String copyrightedWork,
             UUID trackId,
-            @Size(max = 2000) String infringingUrl,
+
+            @Size(max = 2000) @URL(regexp = "^https?://.*", message = "must be an http(s) URL")
+            String infringingUrl,
 
             @NotNull @AssertTrue(message = "must be true: a good-faith belief that the use is not authorised")
             Boolean goodFaithStatement,

@@ -1,5 +1,6 @@
 package fr.veza.marketplace.internal;
 
+import fr.veza.catalog.PublicTracks;
 import fr.veza.marketplace.Money;
 import fr.veza.platform.web.Cursor;
 import java.sql.ResultSet;
@@ -63,8 +64,17 @@ class ProductRepository {
     }
 
     /** Published products, newest first; {@code sellerId} and {@code trackId} narrow the list when set. */
-    List<Product> published(UUID sellerId, UUID trackId, Cursor after, int limit) {
+    /**
+     * Published products, newest first. {@code trackRule} is the {@link PublicTracks} condition the product's track
+     * must meet for the caller, or null when the caller may see every track concerned (the seller's own list).
+     */
+    List<Product> published(UUID sellerId, UUID trackId, String trackRule, Cursor after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM products WHERE status = 'published'");
+        if (trackRule != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM tracks t WHERE t.id = products.track_id AND ")
+                    .append(trackRule)
+                    .append(')');
+        }
         if (sellerId != null) {
             sql.append(" AND seller_id = :seller");
         }

@@ -1,5 +1,6 @@
 package fr.veza.marketplace.internal;
 
+import fr.veza.catalog.PublicTracks;
 import fr.veza.catalog.TrackCatalog;
 import fr.veza.catalog.TrackSummary;
 import fr.veza.identity.CurrentUser;
@@ -56,9 +57,17 @@ public class ProductService {
                 .orElseThrow(() -> VezaException.notFound("Product " + id));
     }
 
-    public CursorPage<Product> list(UUID sellerId, UUID trackId, Cursor after, int limit) {
+    /**
+     * Products on sale whose track the viewer may see: in listings only public tracks; asked for by track, also an
+     * unlisted one (whoever has its link may buy it); the seller's own list, everything they publish.
+     */
+    public CursorPage<Product> list(UUID sellerId, UUID trackId, CurrentUser viewer, Cursor after, int limit) {
+        boolean ownList = viewer != null && sellerId != null && (sellerId.equals(viewer.id()) || viewer.isAdmin());
+        String trackRule = ownList ? null : trackId != null ? PublicTracks.REACHABLE : PublicTracks.LISTED;
         return CursorPage.of(
-                products.published(sellerId, trackId, after, limit + 1), limit, p -> new Cursor(p.createdAt(), p.id()));
+                products.published(sellerId, trackId, trackRule, after, limit + 1),
+                limit,
+                p -> new Cursor(p.createdAt(), p.id()));
     }
 
     public Product update(CurrentUser user, UUID id, Money price, String licenceTerms, Boolean published) {

@@ -8,6 +8,7 @@ import fr.veza.marketplace.internal.Refund;
 import fr.veza.marketplace.internal.SellerAccount;
 import fr.veza.marketplace.internal.Transfer;
 import fr.veza.marketplace.internal.WebhookLogEntry;
+import fr.veza.platform.config.AcceptedCurrency;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,7 +26,9 @@ final class MarketplaceViews {
     record Price(
             @NotNull @Positive @Max(100_000_000) Long amount,
 
-            @NotNull @Pattern(regexp = "[A-Za-z]{3}", message = "must be an ISO 4217 code such as EUR")
+            @NotNull
+            @Pattern(regexp = "[A-Za-z]{3}", message = "must be an ISO 4217 code such as EUR")
+            @AcceptedCurrency
             String currency) {
 
         Money money() {

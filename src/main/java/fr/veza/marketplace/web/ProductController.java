@@ -62,8 +62,10 @@ class ProductController {
             @RequestParam(name = "seller_id", required = false) UUID sellerId,
             @RequestParam(name = "track_id", required = false) UUID trackId,
             @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
-        return products.list(sellerId, trackId, Cursor.decode(cursor), limit).map(ProductView::of);
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @AuthenticationPrincipal CurrentUser viewer) {
+        return products.list(sellerId, trackId, viewer, Cursor.decode(cursor), limit)
+                .map(ProductView::of);
     }
 
     @GetMapping("/{id}")

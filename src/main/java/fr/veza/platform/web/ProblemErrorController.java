@@ -20,6 +20,10 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping(value = "/error", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (statusAttribute == null) {
+            // asked for directly rather than reached through an error: there is nothing at /error
+            statusAttribute = 404;
+        }
         int status = statusAttribute instanceof Integer code && code >= 400 ? code : 500;
         ErrorCode code = Problems.codeFor(status);
         String detail = status >= 500 ? "Something went wrong on our side." : code.title() + ".";

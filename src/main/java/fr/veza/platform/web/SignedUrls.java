@@ -35,12 +35,26 @@ public class SignedUrls {
 
     /** The path with {@code exp} and {@code sig} query parameters, valid until {@code expiresAt}. */
     public String sign(String path, Instant expiresAt) {
+        return sign(path, "", expiresAt);
+    }
+
+    /**
+     * As {@link #sign(String, Instant)}, the signature also covering {@code scope}, a word that is not in the URL:
+     * the verifier states which scope it accepts, so one URL can be honoured only while the reason it was granted
+     * holds.
+     */
+    public String sign(String path, String scope, Instant expiresAt) {
         long exp = expiresAt.getEpochSecond();
-        return path + "?exp=" + exp + "&sig=" + signature(path, exp);
+        return path + "?exp=" + exp + "&sig=" + signature(path, scope, exp);
     }
 
     /** Whether the signature matches the path and has not expired; compared in constant time. */
     public boolean verify(String path, String exp, String sig) {
+        return verify(path, "", exp, sig);
+    }
+
+    /** Whether the signature matches the path in {@code scope} and has not expired. */
+    public boolean verify(String path, String scope, String exp, String sig) {
         if (exp == null || sig == null) {
             return false;
         }
@@ -53,12 +67,13 @@ public class SignedUrls {
         if (clock.instant().getEpochSecond() > expiry) {
             return false;
         }
-        byte[] expected = signature(path, expiry).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = signature(path, scope, expiry).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, sig.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private String signature(String path, long exp) {
-        byte[] digest = macs.get().doFinal((path + "\n" + exp).getBytes(StandardCharsets.UTF_8));
+    private String signature(String path, String scope, long exp) {
+        String signed = scope.isEmpty() ? path + "\n" + exp : path + "\n" + exp + "\n" + scope;
+        byte[] digest = macs.get().doFinal(signed.getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 
