@@ -13,9 +13,16 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Without WEBHOOKS_ALLOW_PRIVATE_TARGETS, in any environment, webhooks cannot be aimed inside the network. This
- * instance runs no workers: the other test instances, which allow their loopback receivers, deliver.
+ * instance runs no workers: the other test instances, which allow their loopback receivers, deliver. It shares
+ * its context with the flood limit tests.
  */
-@TestPropertySource(properties = {"veza.webhooks.allow-private-targets=false", "veza.workers.enabled=false"})
+@TestPropertySource(
+        properties = {
+            "veza.webhooks.allow-private-targets=false",
+            "veza.workers.enabled=false",
+            "veza.identity.login.registrations-per-ip-per-hour=3",
+            "veza.identity.login.failures-per-account=3"
+        })
 class WebhookTargetDefaultsIntegrationTests extends IntegrationTest {
 
     @ParameterizedTest

@@ -122,6 +122,9 @@ public class AccountClosureService {
         // recovery checks a password like a login does, so it shares the login's per-address limit
         throttle.admitAddress(client.ipAddress());
         String login = email.trim();
+        // and, as a login does, it counts failures per account, so rotating addresses does not help a guesser
+        String accountKey = "recover:" + login.toLowerCase(java.util.Locale.ROOT);
+        throttle.admitAccount(accountKey);
         try {
             return transactions.execute(status -> {
                 var account = accounts.lockRecoverable(emailHash(login), clock.instant());
@@ -130,6 +133,7 @@ public class AccountClosureService {
                         account.map(ClosedAccountRepository.Recoverable::passwordHash)
                                 .orElse(unknownAccountHash));
                 if (account.isEmpty() || !matches) {
+                    throttle.failed(accountKey);
                     throw new VezaException(
                             ErrorCode.INVALID_CREDENTIALS, "No recoverable account has this email and password.");
                 }

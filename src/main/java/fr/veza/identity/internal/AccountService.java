@@ -28,6 +28,7 @@ public class AccountService {
     private final TransactionTemplate transactions;
     private final SessionStatus sessionStatus;
     private final ProfileChanges profileChanges;
+    private final LoginThrottle throttle;
 
     AccountService(
             UserRepository users,
@@ -37,7 +38,8 @@ public class AccountService {
             AuditTrail audit,
             TransactionTemplate transactions,
             SessionStatus sessionStatus,
-            ProfileChanges profileChanges) {
+            ProfileChanges profileChanges,
+            LoginThrottle throttle) {
         this.users = users;
         this.sessions = sessions;
         this.passwords = passwords;
@@ -46,6 +48,7 @@ public class AccountService {
         this.transactions = transactions;
         this.sessionStatus = sessionStatus;
         this.profileChanges = profileChanges;
+        this.throttle = throttle;
     }
 
     public Registration register(String email, String username, String password, Role role, ClientContext client) {
@@ -53,6 +56,7 @@ public class AccountService {
         if (requested == Role.ADMIN) {
             throw VezaException.invalid("role", "must be listener or artist");
         }
+        throttle.admitRegistration(client.ipAddress());
         passwordPolicy.check(password, username, email).ifPresent(violation -> {
             throw new VezaException(
                     ErrorCode.VALIDATION_FAILED, "password " + violation.message(), List.of(violation), Map.of());

@@ -61,10 +61,14 @@ public record IdentitySettings(
     /**
      * @param perIpPerMinute {@code LOGIN_RATE_LIMIT_PER_IP}: attempts per client address per minute
      * @param failuresPerAccount {@code LOGIN_RATE_LIMIT_PER_ACCOUNT}: failed attempts per account per window
-     * @param accountWindow {@code LOGIN_RATE_LIMIT_ACCOUNT_WINDOW}
+     * @param accountWindow {@code LOGIN_RATE_LIMIT_ACCOUNT_WINDOW}; also the window of failed recoveries per account
+     * @param registrationsPerIpPerHour {@code REGISTRATION_RATE_LIMIT_PER_IP}: sign-ups per client address per hour
+     * @param registrationsPerMinute {@code REGISTRATION_RATE_LIMIT_GLOBAL}: sign-ups per minute from everyone
      */
     public record LoginLimits(
             @Min(1) int perIpPerMinute,
             @Min(1) int failuresPerAccount,
-            @NotNull @PositiveDuration Duration accountWindow) {}
+            @NotNull @PositiveDuration Duration accountWindow,
+            @Min(1) int registrationsPerIpPerHour,
+            @Min(1) int registrationsPerMinute) {}
 }

@@ -21,12 +21,28 @@ class LoginThrottle {
     private final RateLimiter limiter;
     private final Limit perIp;
     private final Limit perAccount;
+    private final Limit registrationsPerIp;
+    private final Limit registrations;
 
     LoginThrottle(@Qualifier(RateLimiters.ACCOUNT_PROTECTION) RateLimiter limiter, IdentitySettings settings) {
         this.limiter = limiter;
         this.perIp = Limit.perMinute(settings.login().perIpPerMinute());
         this.perAccount = new Limit(
                 settings.login().failuresPerAccount(), settings.login().accountWindow());
+        this.registrationsPerIp = Limit.perHour(settings.login().registrationsPerIpPerHour());
+        this.registrations = Limit.perMinute(settings.login().registrationsPerMinute());
+    }
+
+    /** Counts a sign-up from this address and from everyone, so a script cannot mint accounts by the thousand. */
+    void admitRegistration(String ip) {
+        Allowance fromIp = limiter.tryConsume("register:ip:" + ip, registrationsPerIp);
+        if (!fromIp.allowed()) {
+            throw new RateLimitedException("Too many sign-ups from this address; try again later.", fromIp.reset());
+        }
+        Allowance overall = limiter.tryConsume("register:all", registrations);
+        if (!overall.allowed()) {
+            throw new RateLimitedException("Too many sign-ups right now; try again in a minute.", overall.reset());
+        }
     }
 
     /** Counts an attempt from this address, refusing it once the address is over its limit. */

@@ -6,6 +6,11 @@ import static fr.veza.marketplace.providers.HyperswitchJson.time;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.veza.marketplace.providers.HyperswitchSignature;
+import fr.veza.platform.ratelimit.Limit;
+import fr.veza.platform.ratelimit.RateLimiter;
+import fr.veza.platform.ratelimit.RateLimiters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,15 +36,34 @@ public class HyperswitchWebhookIngestion {
     private static final Logger log = LoggerFactory.getLogger(HyperswitchWebhookIngestion.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Badly signed deliveries logged per source address per minute; past it they are only counted, so a flood of
+     * forgeries cannot fill the log. A genuine provider signs every delivery and is never limited.
+     */
+    static final Limit UNSIGNED_LOGGED_PER_ADDRESS = Limit.perMinute(20);
+
+    /** How much of a badly signed body is kept for diagnosis: enough to recognise it, not 64 KB of it. */
+    static final int UNSIGNED_BODY_KEPT = 2048;
+
     private final ProviderEventHandler handler;
     private final WebhookLogRepository logs;
     private final byte[] key;
+    private final RateLimiter limiter;
+    private final Counter droppedUnsigned;
 
     HyperswitchWebhookIngestion(
-            ProviderEventHandler handler, WebhookLogRepository logs, PaymentProviders.ResponseHashKey key) {
+            ProviderEventHandler handler,
+            WebhookLogRepository logs,
+            PaymentProviders.ResponseHashKey key,
+            @Qualifier(RateLimiters.ACCOUNT_PROTECTION) RateLimiter limiter,
+            MeterRegistry meters) {
         this.handler = handler;
         this.logs = logs;
         this.key = key.secret().bytes();
+        this.limiter = limiter;
+        this.droppedUnsigned = Counter.builder("veza.hyperswitch.webhooks.unsigned.dropped")
+                .description("Badly signed deliveries counted but not logged, over the per-address limit")
+                .register(meters);
     }
 
     public Receipt receive(byte[] body, String signature, String providerRequestId, String sourceIp, String userAgent) {
@@ -48,9 +73,16 @@ public class HyperswitchWebhookIngestion {
         JsonNode json = parse(body);
         String eventType = json == null ? null : text(json, "event_type");
         Receipt receipt = process(body, signature, json, eventType);
+        if (!receipt.signatureValid()
+                && !limiter.tryConsume("hyperswitch:unsigned:" + sourceIp, UNSIGNED_LOGGED_PER_ADDRESS)
+                        .allowed()) {
+            droppedUnsigned.increment();
+            return receipt;
+        }
+        String kept = receipt.signatureValid() ? readable(body) : truncate(readable(body), UNSIGNED_BODY_KEPT);
         record(new WebhookLogEntry(
                 null,
-                readable(body),
+                kept,
                 receipt.signatureValid(),
                 receipt.processingResult(),
                 sourceIp,

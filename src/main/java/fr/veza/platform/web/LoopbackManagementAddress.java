@@ -19,7 +19,7 @@ public class LoopbackManagementAddress implements EnvironmentPostProcessor {
         if (port == null || port.isBlank() || port.equals(environment.getProperty("server.port"))) {
             return;
         }
-        String address = environment.getProperty("MANAGEMENT_ADDRESS", "127.0.0.1");
+        String address = environment.getProperty("veza.management.address", "127.0.0.1");
         if (environment.getProperty("management.server.address") == null) {
             environment
                     .getPropertySources()
