@@ -43,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -79,6 +80,7 @@ class TrackController {
         this.clock = clock;
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
             summary = "Upload a track (artists); answers 202 while it is processed",
@@ -128,6 +130,7 @@ class TrackController {
         return view(tracks.update(id, viewer, patch::applyTo), viewer);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a track (owner or admin)", security = @SecurityRequirement(name = "BearerAuth"))
     ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
@@ -185,6 +188,7 @@ class TrackController {
                 .body(media.body());
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{id}/plays")
     @Operation(summary = "Report a listen; it counts as a play past the threshold")
     ResponseEntity<Map<String, Boolean>> play(

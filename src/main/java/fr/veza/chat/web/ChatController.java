@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Rooms, history and message changes; live traffic goes through the socket at {@code /api/v1/chat/ws}. */
@@ -49,6 +51,7 @@ class ChatController {
         this.users = users;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/rooms")
     @Operation(summary = "Open a direct room with someone (the same one every time) or create a group room")
     ResponseEntity<RoomView> create(@AuthenticationPrincipal CurrentUser me, @Valid @RequestBody NewRoom body) {
@@ -92,6 +95,7 @@ class ChatController {
         return chat.history(me, id, Cursor.decode(cursor), limit).map(ChatService::view);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/rooms/{id}/messages")
     @Operation(summary = "Send a message (the socket's send frame does the same)")
     ResponseEntity<Map<String, Object>> send(
@@ -101,6 +105,7 @@ class ChatController {
                 .body(ChatService.view(message));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/rooms/{id}/read")
     @Operation(summary = "Read receipt: everything up to this message is read")
     ResponseEntity<Void> read(
@@ -116,6 +121,7 @@ class ChatController {
         return ChatService.view(chat.edit(me, id, body.body()));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/messages/{id}")
     @Operation(summary = "Delete my message (the history keeps its place, without its text)")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {

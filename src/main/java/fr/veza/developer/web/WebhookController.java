@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,6 +38,7 @@ class WebhookController {
         this.webhooks = webhooks;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(summary = "Register an endpoint for events on my data; the signing secret is in this answer only")
     ResponseEntity<Registered> register(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody Request body) {
@@ -50,6 +52,7 @@ class WebhookController {
         return webhooks.endpoints(user.id()).stream().map(View::of).toList();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         webhooks.delete(user.id(), id);

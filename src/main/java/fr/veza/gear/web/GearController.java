@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** My gear: the inventory and its warranties. */
@@ -48,6 +50,7 @@ class GearController {
         this.gear = gear;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(summary = "Add an item to my gear")
     ResponseEntity<ItemView> add(@AuthenticationPrincipal CurrentUser me, @Valid @RequestBody Item body) {
@@ -75,6 +78,7 @@ class GearController {
         return ItemView.of(gear.replace(me, id, body.fields()));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> remove(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
         gear.remove(me, id);

@@ -1,6 +1,7 @@
 package fr.veza.identity.internal;
 
 import fr.veza.identity.ApiScope;
+import fr.veza.platform.web.PublicEndpoints;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -8,6 +9,8 @@ import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Declares the {@code ApiKeyAuth} scheme and, on every operation, both ways in: a bearer token, or an API key
@@ -17,7 +20,10 @@ import org.springframework.context.annotation.Configuration;
 class ApiKeyOpenApi {
 
     @Bean
-    OpenApiCustomizer apiKeySecurity() {
+    OpenApiCustomizer apiKeySecurity(List<PublicEndpoints> publicEndpoints) {
+        List<PublicEndpoints.Endpoint> open = publicEndpoints.stream()
+                .flatMap(module -> module.endpoints().stream())
+                .toList();
         return openApi -> {
             openApi.getComponents()
                     .addSecuritySchemes(
@@ -39,10 +45,24 @@ class ApiKeyOpenApi {
                         ApiScope scope = path.startsWith("/api/v1/admin/")
                                 ? ApiScope.ADMIN
                                 : ApiScope.requiredFor(method == PathItem.HttpMethod.HEAD ? "HEAD" : method.name());
-                        operation.setSecurity(List.of(
-                                new SecurityRequirement().addList("BearerAuth"),
-                                new SecurityRequirement().addList("ApiKeyAuth", scope.value())));
+                        SecurityRequirement bearer = new SecurityRequirement().addList("BearerAuth");
+                        SecurityRequirement apiKey = new SecurityRequirement().addList("ApiKeyAuth", scope.value());
+                        // an empty requirement says that the operation also answers a caller without credentials
+                        operation.setSecurity(
+                                isPublic(open, method.name(), path)
+                                        ? List.of(new SecurityRequirement(), bearer, apiKey)
+                                        : List.of(bearer, apiKey));
                     }));
         };
+    }
+
+    private static boolean isPublic(List<PublicEndpoints.Endpoint> open, String method, String path) {
+        PathContainer documented = PathContainer.parsePath(path);
+        return open.stream()
+                .anyMatch(endpoint ->
+                        (endpoint.method() == null || endpoint.method().name().equals(method))
+                                && PathPatternParser.defaultInstance
+                                        .parse(endpoint.pattern())
+                                        .matches(documented));
     }
 }

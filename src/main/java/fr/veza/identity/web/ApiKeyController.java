@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -41,6 +42,7 @@ class ApiKeyController {
         this.clients = clients;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(summary = "Create an API key; the key is in this answer only")
     ResponseEntity<Created> create(
@@ -62,6 +64,7 @@ class ApiKeyController {
         return keys.list(user.id()).stream().map(View::of).toList();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke one of my API keys, at once")
     ResponseEntity<Void> revoke(

@@ -17,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,6 +38,7 @@ class AuthController {
         this.clients = clients;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/register")
     @Operation(summary = "Create an account (listener by default, or artist) and log in")
     ResponseEntity<AuthResponses.Registered> register(
@@ -71,6 +73,7 @@ class AuthController {
         return AuthResponses.Tokens.of(sessions.refresh(body.refreshToken(), clients.of(request)));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/logout")
     @Operation(summary = "End the current session", security = @SecurityRequirement(name = "BearerAuth"))
     ResponseEntity<Void> logout(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {

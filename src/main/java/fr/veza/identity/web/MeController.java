@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -65,6 +67,7 @@ class MeController {
         return MyProfile.of(accounts.updateProfile(user.id(), patch::applyTo));
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @DeleteMapping
     @Operation(
             summary = "Close my account",
@@ -105,6 +108,7 @@ class MeController {
                 .toList();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/sessions/{id}")
     @Operation(summary = "Log out one of my sessions")
     ResponseEntity<Void> revoke(

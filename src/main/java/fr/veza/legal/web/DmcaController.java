@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -38,6 +39,7 @@ class DmcaController {
         this.ips = ips;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/notice")
     @Operation(
             summary = "File a copyright notice (17 USC 512(c)(3)(A))",

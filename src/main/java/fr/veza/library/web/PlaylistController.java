@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -38,6 +40,7 @@ class PlaylistController {
         this.users = users;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/playlists")
     @Operation(summary = "Create a playlist", security = @SecurityRequirement(name = "BearerAuth"))
     ResponseEntity<PlaylistView> create(
@@ -62,6 +65,7 @@ class PlaylistController {
         return full(playlists.update(id, viewer, patch::applyTo), viewer);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/api/v1/playlists/{id}")
     @Operation(summary = "Delete a playlist (owner or admin)", security = @SecurityRequirement(name = "BearerAuth"))
     ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
@@ -98,6 +102,7 @@ class PlaylistController {
         return full(playlists.reorder(id, viewer, body.trackIds()), viewer);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/playlists/{id}/duplicate")
     @Operation(
             summary = "Copy a playlist you may see into a playlist of your own, all at once",

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -91,6 +92,7 @@ class OrderController {
         return view(orders.get(id, viewer), viewer);
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{id}/refund")
     @Operation(
             summary = "Refund a completed order (its buyer within the refund window, or an admin); answers 202 while"

@@ -2,6 +2,7 @@ package fr.veza.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
 import org.openapitools.jackson.nullable.JsonNullableModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,10 +25,22 @@ class WebConfiguration implements WebMvcConfigurer {
         return new HttpStatusRequestRejectedHandler(400);
     }
 
-    /** springdoc describes bodies with the application's own JSON settings (snake_case names), not its own. */
+    /**
+     * springdoc describes bodies with the application's own JSON settings (snake_case names), not its own, and
+     * names a nested record after its enclosing class too: two controllers' {@code Price} or {@code Registered}
+     * would otherwise share one schema, and one of them would be documented wrong.
+     */
     @Bean
     ModelResolver modelResolver(ObjectMapper json) {
-        return new ModelResolver(json);
+        return new ModelResolver(json, new NestedTypeNames());
+    }
+
+    private static final class NestedTypeNames extends TypeNameResolver {
+        @Override
+        protected String getNameOfClass(Class<?> type) {
+            Class<?> enclosing = type.getEnclosingClass();
+            return enclosing == null ? super.getNameOfClass(type) : enclosing.getSimpleName() + type.getSimpleName();
+        }
     }
 
     /** Lets PATCH bodies tell an absent field (leave it) from an explicit null (clear it). */

@@ -16,11 +16,13 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -69,6 +71,7 @@ class SearchController {
         return ResponseEntity.ok().header("X-Search-Engine", results.engine()).body(body);
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/api/v1/admin/search/reindex")
     @Operation(
             summary = "Start rebuilding the OpenSearch indices from the database (admin); answers 202",

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -58,6 +60,7 @@ class CommentController {
 
     record Author(UUID id, String username, String displayName) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/tracks/{id}/comments")
     @Operation(summary = "Comment on a track", security = @SecurityRequirement(name = "BearerAuth"))
     ResponseEntity<CommentView> post(
@@ -83,6 +86,7 @@ class CommentController {
         return page.map(comment -> CommentView.of(comment, authors.get(comment.authorId())));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/api/v1/tracks/{id}/comments/{commentId}")
     @Operation(
             summary = "Delete a comment (its author, the track's owner or an admin)",
