@@ -76,11 +76,13 @@ class MeController {
                     + " tracks stay, credited anonymously, only with keep_public_tracks.")
     ResponseEntity<Closed> close(
             @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody Close body, HttpServletRequest request) {
-        Instant deadline = closures.close(user.id(), body.password(), body.keepPublicTracks(), clients.of(request));
+        Instant deadline = closures.close(
+                user.id(), body.password(), Boolean.TRUE.equals(body.keepPublicTracks()), clients.of(request));
         return ResponseEntity.accepted().body(new Closed("closed", deadline));
     }
 
-    record Close(@NotNull @Size(max = 1024) String password, boolean keepPublicTracks) {}
+    /** @param keepPublicTracks optional, false when absent (which is why it is not a primitive) */
+    record Close(@NotNull @Size(max = 1024) String password, Boolean keepPublicTracks) {}
 
     record Closed(String status, Instant recoveryDeadline) {}
 

@@ -34,7 +34,7 @@ class OpenApiConformanceIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void signingUpEditingAProfileAndMakingAPlaylistMatchTheDocument() {
+    void aPersonsFirstStepsToClosingTheirAccountMatchTheDocument() {
         String name = "oa" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Api client = api();
         ApiResponse registered = exchange(
@@ -70,6 +70,17 @@ class OpenApiConformanceIntegrationTests extends IntegrationTest {
                 "POST",
                 "/api/v1/auth/login",
                 "{\"login\":\"" + name + "\",\"password\":\"wrong password\"}");
+
+        UUID userId = UUID.fromString(registered.json().get("user").get("id").asText());
+        UUID track = readyTrack(
+                new fr.veza.support.TestUser(userId, name, name + "@example.com", null, token, null),
+                "Documented",
+                "public");
+        exchange(client, null, "GET", "/api/v1/tracks/" + track, null);
+        exchange(client, null, "GET", "/api/v1/tracks?creator=" + userId, null);
+        exchange(client, token, "PUT", "/api/v1/tracks/" + track + "/like", null);
+        exchange(client, token, "GET", "/api/v1/notifications", null);
+        exchange(client, token, "DELETE", "/api/v1/me", "{\"password\":\"a long enough passphrase\"}");
 
         assertThat(mismatches).isEmpty();
     }
