@@ -16,7 +16,12 @@ public class LoopbackManagementAddress implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String port = environment.getProperty("management.server.port");
-        if (port == null || port.isBlank() || port.equals(environment.getProperty("server.port"))) {
+        // as Spring Boot decides it: port 0 is a separate random port, the server's own port is no separate port
+        boolean separate = port != null
+                && !port.isBlank()
+                && !port.startsWith("-")
+                && (port.equals("0") || !port.equals(environment.getProperty("server.port", "8080")));
+        if (!separate) {
             return;
         }
         String address = environment.getProperty("veza.management.address", "127.0.0.1");
