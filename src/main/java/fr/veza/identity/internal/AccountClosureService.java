@@ -123,7 +123,7 @@ public class AccountClosureService {
         throttle.admitAddress(client.ipAddress());
         String login = email.trim();
         // and, as a login does, it counts failures per account, so rotating addresses does not help a guesser
-        String accountKey = "recover:" + login.toLowerCase(java.util.Locale.ROOT);
+        String accountKey = "recover:" + LoginThrottle.accountKey(java.util.Optional.empty(), login);
         throttle.admitAccount(accountKey);
         try {
             return transactions.execute(status -> {

@@ -10,6 +10,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
@@ -21,8 +22,11 @@ class ApiKeyOpenApi {
 
     @Bean
     OpenApiCustomizer apiKeySecurity(List<PublicEndpoints> publicEndpoints) {
-        List<PublicEndpoints.Endpoint> open = publicEndpoints.stream()
+        List<PublicOperation> open = publicEndpoints.stream()
                 .flatMap(module -> module.endpoints().stream())
+                .map(endpoint -> new PublicOperation(
+                        endpoint.method() == null ? null : endpoint.method().name(),
+                        PathPatternParser.defaultInstance.parse(endpoint.pattern())))
                 .toList();
         return openApi -> {
             openApi.getComponents()
@@ -56,13 +60,14 @@ class ApiKeyOpenApi {
         };
     }
 
-    private static boolean isPublic(List<PublicEndpoints.Endpoint> open, String method, String path) {
+    private static boolean isPublic(List<PublicOperation> open, String method, String path) {
         PathContainer documented = PathContainer.parsePath(path);
-        return open.stream()
-                .anyMatch(endpoint ->
-                        (endpoint.method() == null || endpoint.method().name().equals(method))
-                                && PathPatternParser.defaultInstance
-                                        .parse(endpoint.pattern())
-                                        .matches(documented));
+        return open.stream().anyMatch(operation -> operation.matches(method, documented));
+    }
+
+    private record PublicOperation(String method, PathPattern pattern) {
+        boolean matches(String documentedMethod, PathContainer documentedPath) {
+            return (method == null || method.equals(documentedMethod)) && pattern.matches(documentedPath);
+        }
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps the actuator's endpoints other than health off the public port: metrics name every route, the pool sizes
  * and the JVM, which is a map for an attacker. They answer 404 there unless the caller presents
- * {@code METRICS_TOKEN}; on {@code MANAGEMENT_PORT} (bound to loopback by default) they need nothing.
+ * {@code METRICS_TOKEN}. On {@code MANAGEMENT_PORT} (bound to loopback by default) the actuator runs in a servlet
+ * context of its own, which this filter is not part of, so they need nothing there.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -35,9 +36,7 @@ class ActuatorAccessFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         boolean actuator = path.equals("/actuator") || path.startsWith("/actuator/");
         boolean health = path.equals("/actuator/health") || path.startsWith("/actuator/health/");
-        boolean managementPort =
-                settings.port() != null && settings.port() != 0 && request.getLocalPort() == settings.port();
-        return !actuator || health || managementPort;
+        return !actuator || health;
     }
 
     @Override

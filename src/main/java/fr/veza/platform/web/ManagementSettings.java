@@ -8,12 +8,11 @@ import org.springframework.validation.annotation.Validated;
  * Who may read the actuator's endpoints other than health (metrics, info).
  *
  * @param metricsToken {@code METRICS_TOKEN}: a bearer token that opens them on the public port; unset = closed there
- * @param port {@code MANAGEMENT_PORT}: when set, they are served there without token
- * @param address {@code MANAGEMENT_ADDRESS}: the address that port listens on, loopback by default
+ *     ({@code MANAGEMENT_PORT} serves them on a port of their own instead, see {@link LoopbackManagementAddress})
  */
 @Validated
 @ConfigurationProperties("veza.management")
-record ManagementSettings(Secret metricsToken, Integer port, String address) {
+record ManagementSettings(Secret metricsToken) {
 
     ManagementSettings {
         metricsToken = metricsToken == null ? new Secret("") : metricsToken;

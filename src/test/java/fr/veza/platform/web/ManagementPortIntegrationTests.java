@@ -14,7 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** With MANAGEMENT_PORT the actuator moves to its own loopback port; the public port keeps only /health. */
 @AutoConfigureObservability(tracing = false)
-@TestPropertySource(properties = {"management.server.port=0", "veza.management.port=0"})
+@TestPropertySource(properties = "management.server.port=0")
 class ManagementPortIntegrationTests extends IntegrationTest {
 
     @LocalManagementPort
