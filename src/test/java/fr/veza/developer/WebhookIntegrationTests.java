@@ -114,16 +114,7 @@ class WebhookIntegrationTests extends CatalogTest {
         ApiResponse registered =
                 as(artist).post("/api/v1/developer/webhooks", Map.of("url", hookUrl(), "events", List.of("sale.new")));
         UUID track = readyTrack(artist, "For Sale", "public");
-        ApiResponse product = as(artist)
-                .post(
-                        "/api/v1/marketplace/products",
-                        Map.of(
-                                "track_id",
-                                track,
-                                "kind",
-                                "download",
-                                "price",
-                                Map.of("amount", 1000, "currency", "EUR")));
+        ApiResponse product = offerDownload(artist, track, 1000, "EUR");
         TestUser buyer = register();
         ApiResponse order = as(buyer)
                 .with("Idempotency-Key", UUID.randomUUID().toString())

@@ -22,16 +22,7 @@ class ProductListingIntegrationTests extends IntegrationTest {
         UUID unlisted = readyTrack(seller, "Unlisted", "unlisted");
         UUID hidden = readyTrack(seller, "Hidden", "public");
         for (UUID track : List.of(listed, unlisted, hidden)) {
-            ApiResponse created = api().bearer(seller.accessToken())
-                    .post(
-                            "/api/v1/marketplace/products",
-                            Map.of(
-                                    "track_id",
-                                    track,
-                                    "kind",
-                                    "download",
-                                    "price",
-                                    Map.of("amount", 500, "currency", "EUR")));
+            ApiResponse created = offerDownload(seller, track, 500, "EUR");
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
         }
         assertThat(api().bearer(seller.accessToken())

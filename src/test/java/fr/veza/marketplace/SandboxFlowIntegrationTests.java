@@ -41,16 +41,7 @@ class SandboxFlowIntegrationTests extends IntegrationTest {
                         .asBoolean())
                 .isTrue();
         UUID track = readyTrack(seller, "Harbour Lights", "public");
-        ApiResponse product = as(seller)
-                .post(
-                        "/api/v1/marketplace/products",
-                        Map.of(
-                                "track_id",
-                                track,
-                                "kind",
-                                "download",
-                                "price",
-                                Map.of("amount", 700, "currency", "EUR")));
+        ApiResponse product = offerDownload(seller, track, 700, "EUR");
         TestUser buyer = register();
 
         ApiResponse order = as(buyer)

@@ -87,6 +87,20 @@ public abstract class ApplicationTest {
         return id;
     }
 
+    /** Puts a track on sale as a download at this price, as its seller would. */
+    protected ApiResponse offerDownload(TestUser seller, UUID track, long amount, String currency) {
+        return as(seller)
+                .post(
+                        "/api/v1/marketplace/products",
+                        Map.of(
+                                "track_id",
+                                track,
+                                "kind",
+                                "download",
+                                "price",
+                                Map.of("amount", amount, "currency", currency)));
+    }
+
     protected Api as(TestUser user) {
         return api().bearer(user.accessToken());
     }

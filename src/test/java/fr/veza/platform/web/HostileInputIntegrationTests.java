@@ -125,16 +125,7 @@ class HostileInputIntegrationTests extends IntegrationTest {
         TestUser artist = register("artist");
         UUID track = readyTrack(artist, "Gold", "public");
         for (String currency : List.of("XAU", "XXX", "XTS", "ABC")) {
-            ApiResponse refused = api().bearer(artist.accessToken())
-                    .post(
-                            "/api/v1/marketplace/products",
-                            Map.of(
-                                    "track_id",
-                                    track,
-                                    "kind",
-                                    "download",
-                                    "price",
-                                    Map.of("amount", 500, "currency", currency)));
+            ApiResponse refused = offerDownload(artist, track, 500, currency);
             assertThat(refused.status()).as(currency + ": " + refused).isEqualTo(400);
             assertThat(refused.text()).contains("price.currency");
         }
