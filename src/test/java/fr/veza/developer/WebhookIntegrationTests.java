@@ -93,9 +93,9 @@ class WebhookIntegrationTests extends CatalogTest {
         String secret = registered.field("secret");
         TestUser fan = register();
 
-        as(fan).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
-        as(fan).put("/api/v1/users/" + artist.id() + "/follow", Map.of()); // already following: no second event
-        as(artist).put("/api/v1/users/" + fan.id() + "/follow", Map.of()); // the fan has no endpoint
+        as(fan).put("/api/v1/users/" + artist.id() + "/follow", null);
+        as(fan).put("/api/v1/users/" + artist.id() + "/follow", null); // already following: no second event
+        as(artist).put("/api/v1/users/" + fan.id() + "/follow", null); // the fan has no endpoint
         await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
 
@@ -120,7 +120,7 @@ class WebhookIntegrationTests extends CatalogTest {
                 .with("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/marketplace/orders", Map.of("product_ids", List.of(product.field("id"))));
 
-        api().post(order.json().get("payment").get("sandbox_settle_url").asText(), Map.of());
+        api().post(order.json().get("payment").get("sandbox_settle_url").asText(), null);
         await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
 
         Received delivery = received.get(0);

@@ -159,7 +159,7 @@ class DmcaIntegrationTests extends IntegrationTest {
         assertThat(as(admin).get("/api/v1/admin/dmca/notices?status=received").text())
                 .contains(id);
 
-        ApiResponse takenDown = as(admin).post("/api/v1/admin/dmca/notices/" + id + "/takedown", Map.of());
+        ApiResponse takenDown = as(admin).post("/api/v1/admin/dmca/notices/" + id + "/takedown", null);
         assertThat(takenDown.status()).isEqualTo(200);
         assertThat(takenDown.field("status")).isEqualTo("taken_down");
         assertThat(api().get("/api/v1/tracks/" + track).status()).isEqualTo(404);
@@ -172,7 +172,7 @@ class DmcaIntegrationTests extends IntegrationTest {
         as(artist).patch("/api/v1/tracks/" + track, Map.of("visibility", "public"));
         assertThat(api().get("/api/v1/tracks/" + track).status()).isEqualTo(404);
         assertThat(as(admin)
-                        .post("/api/v1/admin/dmca/notices/" + id + "/takedown", Map.of())
+                        .post("/api/v1/admin/dmca/notices/" + id + "/takedown", null)
                         .status())
                 .isEqualTo(409);
         await().atMost(Duration.ofSeconds(15))
@@ -225,12 +225,12 @@ class DmcaIntegrationTests extends IntegrationTest {
         UUID track = readyTrack(artist, "In court", "public");
         UUID other = readyTrack(artist, "Fine", "public");
         String id = file(track, "court@example.com");
-        as(admin).post("/api/v1/admin/dmca/notices/" + id + "/takedown", Map.of());
+        as(admin).post("/api/v1/admin/dmca/notices/" + id + "/takedown", null);
         ApiResponse countered = as(artist).post("/api/v1/dmca/notices/" + id + "/counter-notice", counterNotice());
         Instant restoreAfter = Instant.parse(countered.field("restore_after"));
 
         assertThat(as(admin)
-                        .post("/api/v1/admin/dmca/notices/" + id + "/court-action", Map.of())
+                        .post("/api/v1/admin/dmca/notices/" + id + "/court-action", null)
                         .status())
                 .isEqualTo(200);
         restorationAt(restoreAfter.plus(Duration.ofDays(30)));
@@ -256,7 +256,7 @@ class DmcaIntegrationTests extends IntegrationTest {
             String id = file(track, "strikes@example.com");
             third = id;
             assertThat(as(admin)
-                            .post("/api/v1/admin/dmca/notices/" + id + "/takedown", Map.of())
+                            .post("/api/v1/admin/dmca/notices/" + id + "/takedown", null)
                             .status())
                     .isEqualTo(200);
             if (i < 2) {

@@ -208,7 +208,7 @@ class PlaylistIntegrationTests extends IntegrationTest {
         as(owner).post("/api/v1/playlists/" + id + "/tracks", Map.of("track_id", shown));
 
         TestUser fan = register();
-        ApiResponse copy = as(fan).post("/api/v1/playlists/" + id + "/duplicate", Map.of());
+        ApiResponse copy = as(fan).post("/api/v1/playlists/" + id + "/duplicate", null);
         assertThat(copy.status()).isEqualTo(201);
         assertThat(copy.field("title")).isEqualTo("Source (copy)");
         assertThat(copy.field("visibility")).isEqualTo("private");
@@ -245,7 +245,7 @@ class PlaylistIntegrationTests extends IntegrationTest {
                         EXECUTE FUNCTION fail_copy()
                         """).update();
         try {
-            ApiResponse failed = as(owner).post("/api/v1/playlists/" + id + "/duplicate", Map.of());
+            ApiResponse failed = as(owner).post("/api/v1/playlists/" + id + "/duplicate", null);
             assertThat(failed.status()).isEqualTo(500);
             assertThat(jdbc.sql("SELECT count(*) FROM playlists WHERE copied_from = :id")
                             .param("id", UUID.fromString(id))
@@ -257,7 +257,7 @@ class PlaylistIntegrationTests extends IntegrationTest {
             jdbc.sql("DROP FUNCTION IF EXISTS fail_copy()").update();
         }
         assertThat(as(owner)
-                        .post("/api/v1/playlists/" + id + "/duplicate", Map.of())
+                        .post("/api/v1/playlists/" + id + "/duplicate", null)
                         .status())
                 .isEqualTo(201);
     }

@@ -88,7 +88,7 @@ class MarketplaceFlowIntegrationTests extends MarketplaceTest {
                         .status())
                 .isEqualTo(200);
 
-        as(seller).post("/api/v1/marketplace/products/" + created.field("id") + "/unpublish", Map.of());
+        as(seller).post("/api/v1/marketplace/products/" + created.field("id") + "/unpublish", null);
         assertThat(api().get("/api/v1/marketplace/products/" + created.field("id"))
                         .status())
                 .isEqualTo(404);

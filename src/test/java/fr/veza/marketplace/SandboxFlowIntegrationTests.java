@@ -28,9 +28,9 @@ class SandboxFlowIntegrationTests extends IntegrationTest {
     @Test
     void payGetPaidRefundAndReverseOnTheSandbox() {
         TestUser seller = register("artist");
-        assertThat(as(register()).post("/api/v1/sellers/onboarding", Map.of()).status())
+        assertThat(as(register()).post("/api/v1/sellers/onboarding", null).status())
                 .isEqualTo(403);
-        ApiResponse onboarding = as(seller).post("/api/v1/sellers/onboarding", Map.of());
+        ApiResponse onboarding = as(seller).post("/api/v1/sellers/onboarding", null);
         assertThat(onboarding.status()).isEqualTo(200);
         assertThat(onboarding.json().get("account").get("stripe_account_id").asText())
                 .startsWith("acct_sandbox_");
@@ -50,7 +50,7 @@ class SandboxFlowIntegrationTests extends IntegrationTest {
         assertThat(order.status()).isEqualTo(201);
         assertThat(order.json().get("payment").get("sandbox").asBoolean()).isTrue();
         String settle = order.json().get("payment").get("sandbox_settle_url").asText();
-        ApiResponse paid = api().post(settle, Map.of());
+        ApiResponse paid = api().post(settle, null);
 
         assertThat(paid.json().get("webhook_status").asInt()).isEqualTo(200);
         assertThat(paid.field("processing_result")).isEqualTo("ok");
@@ -75,7 +75,7 @@ class SandboxFlowIntegrationTests extends IntegrationTest {
         ApiResponse refund = as(buyer).post(orderPath + "/refund", Map.of("reason", "bought twice"));
         assertThat(refund.status()).isEqualTo(202);
         ApiResponse refunded =
-                api().post("/api/v1/sandbox/refunds/" + refund.field("provider_refund_id") + "/succeed", Map.of());
+                api().post("/api/v1/sandbox/refunds/" + refund.field("provider_refund_id") + "/succeed", null);
 
         assertThat(refunded.field("processing_result")).isEqualTo("ok");
         assertThat(as(buyer).get(orderPath).field("status")).isEqualTo("refunded");
@@ -100,7 +100,7 @@ class SandboxFlowIntegrationTests extends IntegrationTest {
 
     @Test
     void theSandboxSettlesOnlyWhatItCreated() {
-        ApiResponse unknown = api().post("/api/v1/sandbox/payments/pay_unknown/succeed", Map.of());
+        ApiResponse unknown = api().post("/api/v1/sandbox/payments/pay_unknown/succeed", null);
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(api().post("/api/v1/sandbox/payments/pay_unknown/explode", Map.of())

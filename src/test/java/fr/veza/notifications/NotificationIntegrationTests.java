@@ -22,13 +22,13 @@ class NotificationIntegrationTests extends IntegrationTest {
         TestUser fan = register();
         UUID track = readyTrack(artist, "Noticed", "public");
 
-        as(fan).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
-        as(fan).put("/api/v1/tracks/" + track + "/like", Map.of());
+        as(fan).put("/api/v1/users/" + artist.id() + "/follow", null);
+        as(fan).put("/api/v1/tracks/" + track + "/like", null);
         as(fan).delete("/api/v1/tracks/" + track + "/like");
-        as(fan).put("/api/v1/tracks/" + track + "/like", Map.of());
+        as(fan).put("/api/v1/tracks/" + track + "/like", null);
         as(fan).post("/api/v1/tracks/" + track + "/comments", Map.of("body", "Lovely bridge at 2:10"));
         // one's own doing is not news
-        as(artist).put("/api/v1/tracks/" + track + "/like", Map.of());
+        as(artist).put("/api/v1/tracks/" + track + "/like", null);
 
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(types(as(artist).get("/api/v1/notifications")))
@@ -46,9 +46,9 @@ class NotificationIntegrationTests extends IntegrationTest {
     void markingReadIsScopedToTheCaller() {
         TestUser artist = register("artist");
         TestUser other = register("artist");
-        as(register()).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
-        as(register()).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
-        as(register()).put("/api/v1/users/" + other.id() + "/follow", Map.of());
+        as(register()).put("/api/v1/users/" + artist.id() + "/follow", null);
+        as(register()).put("/api/v1/users/" + artist.id() + "/follow", null);
+        as(register()).put("/api/v1/users/" + other.id() + "/follow", null);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> as(artist)
                                 .get("/api/v1/notifications/unread-count")

@@ -111,7 +111,7 @@ class AccountClosureIntegrationTests extends IntegrationTest {
         UUID unlisted = readyTrack(user, "Link only", "unlisted");
         String onSale = sell(user, track, "download");
         String withdrawn = sell(user, track, "licence");
-        assertThat(as(user).post("/api/v1/marketplace/products/" + withdrawn + "/unpublish", Map.of())
+        assertThat(as(user).post("/api/v1/marketplace/products/" + withdrawn + "/unpublish", null)
                         .status())
                 .isEqualTo(200);
         assertThat(close(user, user.password(), false).status()).isEqualTo(202);

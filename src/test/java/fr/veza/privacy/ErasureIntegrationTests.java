@@ -109,9 +109,9 @@ class ErasureIntegrationTests extends IntegrationTest {
         othersPlaylist = UUID.fromString(as(other)
                 .post("/api/v1/playlists", Map.of("title", "Their mix", "visibility", "public"))
                 .field("id"));
-        as(gone).put("/api/v1/users/" + other.id() + "/follow", Map.of());
-        as(other).put("/api/v1/users/" + gone.id() + "/follow", Map.of());
-        as(gone).put("/api/v1/tracks/" + othersTrack + "/like", Map.of());
+        as(gone).put("/api/v1/users/" + other.id() + "/follow", null);
+        as(other).put("/api/v1/users/" + gone.id() + "/follow", null);
+        as(gone).put("/api/v1/tracks/" + othersTrack + "/like", null);
         as(gone).post("/api/v1/tracks/" + othersTrack + "/comments", Map.of("body", "nice"));
         String room = as(gone).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", other.id()))
                 .field("id");

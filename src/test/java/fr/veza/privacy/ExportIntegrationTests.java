@@ -67,9 +67,9 @@ class ExportIntegrationTests extends IntegrationTest {
         UUID theirPublic = readyTrack(other, "Their hit", "public");
         as(me).post("/api/v1/playlists", Map.of("title", "Road trip", "visibility", "private"));
         as(other).post("/api/v1/playlists", Map.of("title", "Their playlist", "visibility", "public"));
-        as(me).put("/api/v1/tracks/" + theirPublic + "/like", Map.of());
-        as(me).put("/api/v1/users/" + other.id() + "/follow", Map.of());
-        as(other).put("/api/v1/users/" + me.id() + "/follow", Map.of());
+        as(me).put("/api/v1/tracks/" + theirPublic + "/like", null);
+        as(me).put("/api/v1/users/" + other.id() + "/follow", null);
+        as(other).put("/api/v1/users/" + me.id() + "/follow", null);
         as(me).post("/api/v1/tracks/" + theirPublic + "/comments", Map.of("body", "my comment"));
         as(other).post("/api/v1/tracks/" + myTrack + "/comments", Map.of("body", "their comment"));
         as(me).post("/api/v1/developer/api-keys", Map.of("name", "my key", "scopes", List.of("read")));
@@ -86,7 +86,7 @@ class ExportIntegrationTests extends IntegrationTest {
         UUID bought = TestSales.paidOrder(jdbc, other.id(), me.id(), theirPublic);
         UUID sold = TestSales.paidOrder(jdbc, me.id(), other.id(), myTrack);
 
-        ApiResponse requested = as(me).post("/api/v1/me/export", Map.of());
+        ApiResponse requested = as(me).post("/api/v1/me/export", null);
         assertThat(requested.status()).isEqualTo(202);
         assertThat(requested.field("status")).isEqualTo("queued");
         String id = requested.field("id");
@@ -185,17 +185,17 @@ class ExportIntegrationTests extends IntegrationTest {
     @Test
     void onlyTheOwnerCanDownloadAndOnlyThreeExportsADay() {
         TestUser me = register();
-        String id = as(me).post("/api/v1/me/export", Map.of()).field("id");
+        String id = as(me).post("/api/v1/me/export", null).field("id");
         assertThat(as(me).get("/api/v1/me/exports/" + id + "/download").code()).isEqualTo("export_not_ready");
         buildExports();
 
         assertThat(as(register()).get("/api/v1/me/exports/" + id + "/download").status())
                 .isEqualTo(404);
         assertThat(api().get("/api/v1/me/exports/" + id + "/download").status()).isEqualTo(401);
-        assertThat(as(me).post("/api/v1/me/export", Map.of()).status()).isEqualTo(202);
-        assertThat(as(me).post("/api/v1/me/export", Map.of()).status()).isEqualTo(202);
+        assertThat(as(me).post("/api/v1/me/export", null).status()).isEqualTo(202);
+        assertThat(as(me).post("/api/v1/me/export", null).status()).isEqualTo(202);
 
-        ApiResponse fourth = as(me).post("/api/v1/me/export", Map.of());
+        ApiResponse fourth = as(me).post("/api/v1/me/export", null);
         assertThat(fourth.status()).isEqualTo(429);
         assertThat(fourth.code()).isEqualTo("rate_limited");
         assertThat(Long.parseLong(fourth.header("Retry-After"))).isBetween(86_000L, 86_400L);
@@ -205,7 +205,7 @@ class ExportIntegrationTests extends IntegrationTest {
     @Test
     void anExpiredOrClosedAccountsExportStopsWorking() throws IOException {
         TestUser me = register();
-        String id = as(me).post("/api/v1/me/export", Map.of()).field("id");
+        String id = as(me).post("/api/v1/me/export", null).field("id");
         buildExports();
         String key = jdbc.sql("SELECT blob_key FROM data_exports WHERE id = :id")
                 .param("id", UUID.fromString(id))

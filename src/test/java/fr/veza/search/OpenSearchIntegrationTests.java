@@ -183,10 +183,10 @@ class OpenSearchIntegrationTests extends ApplicationTest {
         put("tracks", stray, "{\"title\":\"" + word + " ghost\",\"visibility\":\"public\"}");
 
         assertThat(api().get("/api/v1/search?q=" + word).status()).isEqualTo(200);
-        assertThat(as(register()).post("/api/v1/admin/search/reindex", Map.of()).status())
+        assertThat(as(register()).post("/api/v1/admin/search/reindex", null).status())
                 .isEqualTo(403);
         TestUser admin = admin();
-        ApiResponse started = as(admin).post("/api/v1/admin/search/reindex", Map.of());
+        ApiResponse started = as(admin).post("/api/v1/admin/search/reindex", null);
         assertThat(started.status()).isEqualTo(202);
         await().atMost(INDEXED)
                 .until(() -> "done"

@@ -30,10 +30,10 @@ class FeedIntegrationTests extends IntegrationTest {
         readyTrack(stranger, "Not followed", "public");
         UUID reposted = readyTrack(stranger, "Reposted gem", "public");
 
-        as(listener).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
-        as(listener).put("/api/v1/users/" + curator.id() + "/follow", Map.of());
+        as(listener).put("/api/v1/users/" + artist.id() + "/follow", null);
+        as(listener).put("/api/v1/users/" + curator.id() + "/follow", null);
         assertThat(as(curator)
-                        .put("/api/v1/tracks/" + reposted + "/repost", Map.of())
+                        .put("/api/v1/tracks/" + reposted + "/repost", null)
                         .status())
                 .isEqualTo(200);
 
@@ -55,10 +55,10 @@ class FeedIntegrationTests extends IntegrationTest {
         readyTrack(artist, "By the artist", "public");
         UUID byCurator = readyTrack(curator, "By the curator", "public");
         UUID byOther = readyTrack(other, "By another", "public");
-        as(listener).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
-        as(listener).put("/api/v1/users/" + curator.id() + "/follow", Map.of());
-        as(artist).put("/api/v1/tracks/" + byCurator + "/repost", Map.of());
-        as(curator).put("/api/v1/tracks/" + byOther + "/repost", Map.of());
+        as(listener).put("/api/v1/users/" + artist.id() + "/follow", null);
+        as(listener).put("/api/v1/users/" + curator.id() + "/follow", null);
+        as(artist).put("/api/v1/tracks/" + byCurator + "/repost", null);
+        as(curator).put("/api/v1/tracks/" + byOther + "/repost", null);
         jdbc.sql("UPDATE users SET status = 'suspended' WHERE id = :id")
                 .param("id", artist.id())
                 .update();
@@ -76,7 +76,7 @@ class FeedIntegrationTests extends IntegrationTest {
         for (int i = 0; i < 25; i++) {
             age(readyTrack(artist, "Song " + i, "public"), (25 - i) + " minutes");
         }
-        as(listener).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
+        as(listener).put("/api/v1/users/" + artist.id() + "/follow", null);
 
         ApiResponse first = as(listener).get("/api/v1/feed");
         assertThat(first.json().get("items")).hasSize(20);
@@ -104,7 +104,7 @@ class FeedIntegrationTests extends IntegrationTest {
         UUID track = readyTrack(artist, "Soon public", "private");
 
         assertThat(as(listener).get("/api/v1/feed").json().get("items")).isEmpty();
-        as(listener).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
+        as(listener).put("/api/v1/users/" + artist.id() + "/follow", null);
         assertThat(as(listener).get("/api/v1/feed").json().get("items")).isEmpty();
 
         as(artist).patch("/api/v1/tracks/" + track, Map.of("visibility", "public"));
@@ -134,10 +134,10 @@ class FeedIntegrationTests extends IntegrationTest {
         TestUser artist = register("artist");
         UUID own = readyTrack(artist, "Mine", "public");
         UUID unlisted = readyTrack(register("artist"), "Unlisted", "unlisted");
-        assertThat(as(artist).put("/api/v1/tracks/" + own + "/repost", Map.of()).status())
+        assertThat(as(artist).put("/api/v1/tracks/" + own + "/repost", null).status())
                 .isEqualTo(400);
         assertThat(as(artist)
-                        .put("/api/v1/tracks/" + unlisted + "/repost", Map.of())
+                        .put("/api/v1/tracks/" + unlisted + "/repost", null)
                         .status())
                 .isEqualTo(400);
         assertThat(jdbc.sql("SELECT count(*) FROM track_reposts WHERE user_id = :id")

@@ -7,7 +7,6 @@ import fr.veza.support.IntegrationTest;
 import fr.veza.support.TestUser;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -22,11 +21,11 @@ class LikeAndFollowIntegrationTests extends IntegrationTest {
         TestUser fan = register();
         UUID track = readyTrack(register("artist"), "Loved", "public");
 
-        ApiResponse liked = as(fan).put("/api/v1/tracks/" + track + "/like", Map.of());
+        ApiResponse liked = as(fan).put("/api/v1/tracks/" + track + "/like", null);
         assertThat(liked.status()).isEqualTo(200);
         assertThat(liked.json().get("liked").asBoolean()).isTrue();
         assertThat(liked.json().get("like_count").asLong()).isEqualTo(1);
-        assertThat(as(fan).put("/api/v1/tracks/" + track + "/like", Map.of())
+        assertThat(as(fan).put("/api/v1/tracks/" + track + "/like", null)
                         .json()
                         .get("like_count")
                         .asLong())
@@ -56,10 +55,10 @@ class LikeAndFollowIntegrationTests extends IntegrationTest {
     void tracksOneMayNotSeeCannotBeLiked() {
         UUID hidden = readyTrack(register("artist"), "Private", "private");
         assertThat(as(register())
-                        .put("/api/v1/tracks/" + hidden + "/like", Map.of())
+                        .put("/api/v1/tracks/" + hidden + "/like", null)
                         .status())
                 .isEqualTo(404);
-        assertThat(api().put("/api/v1/tracks/" + hidden + "/like", Map.of()).status())
+        assertThat(api().put("/api/v1/tracks/" + hidden + "/like", null).status())
                 .isEqualTo(401);
         assertThat(count("SELECT count(*) FROM track_likes WHERE track_id = :id", hidden))
                 .isZero();
@@ -78,18 +77,18 @@ class LikeAndFollowIntegrationTests extends IntegrationTest {
         }
         List<Callable<Integer>> toggles = new ArrayList<>();
         for (TestUser fan : fans) {
-            toggles.add(() ->
-                    as(fan).put("/api/v1/tracks/" + track + "/like", Map.of()).status());
-            toggles.add(() ->
-                    as(fan).put("/api/v1/tracks/" + track + "/like", Map.of()).status());
+            toggles.add(
+                    () -> as(fan).put("/api/v1/tracks/" + track + "/like", null).status());
+            toggles.add(
+                    () -> as(fan).put("/api/v1/tracks/" + track + "/like", null).status());
             toggles.add(
                     () -> as(fan).delete("/api/v1/tracks/" + track + "/like").status());
         }
         assertThat(runAll(toggles)).containsOnly(200);
         List<Callable<Integer>> again = new ArrayList<>();
         for (TestUser fan : fans) {
-            again.add(() ->
-                    as(fan).put("/api/v1/tracks/" + track + "/like", Map.of()).status());
+            again.add(
+                    () -> as(fan).put("/api/v1/tracks/" + track + "/like", null).status());
         }
         assertThat(runAll(again)).containsOnly(200);
 
@@ -110,15 +109,15 @@ class LikeAndFollowIntegrationTests extends IntegrationTest {
         for (int i = 0; i < fans.size(); i++) {
             TestUser fan = fans.get(i);
             TestUser neighbour = fans.get((i + 1) % fans.size());
-            toggles.add(() -> as(fan).put("/api/v1/users/" + artist.id() + "/follow", Map.of())
+            toggles.add(() -> as(fan).put("/api/v1/users/" + artist.id() + "/follow", null)
                     .status());
-            toggles.add(() -> as(fan).put("/api/v1/users/" + artist.id() + "/follow", Map.of())
+            toggles.add(() -> as(fan).put("/api/v1/users/" + artist.id() + "/follow", null)
                     .status());
             // pairs following each other at the same moment lock the same two counter rows
-            toggles.add(() -> as(fan).put("/api/v1/users/" + neighbour.id() + "/follow", Map.of())
+            toggles.add(() -> as(fan).put("/api/v1/users/" + neighbour.id() + "/follow", null)
                     .status());
             toggles.add(() -> as(neighbour)
-                    .put("/api/v1/users/" + fan.id() + "/follow", Map.of())
+                    .put("/api/v1/users/" + fan.id() + "/follow", null)
                     .status());
         }
         assertThat(runAll(toggles)).containsOnly(200);
@@ -146,10 +145,10 @@ class LikeAndFollowIntegrationTests extends IntegrationTest {
     @Test
     void nobodyFollowsThemselvesOrSomeoneWhoDoesNotExist() {
         TestUser user = register();
-        ApiResponse self = as(user).put("/api/v1/users/" + user.id() + "/follow", Map.of());
+        ApiResponse self = as(user).put("/api/v1/users/" + user.id() + "/follow", null);
         assertThat(self.status()).isEqualTo(400);
         assertThat(self.contentType()).isEqualTo("application/problem+json");
-        assertThat(as(user).put("/api/v1/users/" + UUID.randomUUID() + "/follow", Map.of())
+        assertThat(as(user).put("/api/v1/users/" + UUID.randomUUID() + "/follow", null)
                         .status())
                 .isEqualTo(404);
         assertThat(count("SELECT count(*) FROM user_follows WHERE follower_id = :id", user.id()))
@@ -161,8 +160,8 @@ class LikeAndFollowIntegrationTests extends IntegrationTest {
         TestUser artist = register("artist");
         TestUser first = register();
         TestUser second = register();
-        as(first).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
-        as(second).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
+        as(first).put("/api/v1/users/" + artist.id() + "/follow", null);
+        as(second).put("/api/v1/users/" + artist.id() + "/follow", null);
 
         ApiResponse page = api().get("/api/v1/users/" + artist.id() + "/followers?limit=1");
         assertThat(page.json().get("items").get(0).get("user").get("username").asText())

@@ -116,23 +116,33 @@ public final class Api {
     }
 
     private ApiResponse sendBytes(String method, String path, String contentType, byte[] body) {
-        return exchange(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", contentType));
+        return exchange(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                        .header("Content-Type", contentType),
+                contentType,
+                contentType.startsWith("application/json")
+                        ? new String(body, java.nio.charset.StandardCharsets.UTF_8)
+                        : null);
     }
 
-    private ApiResponse exchange(HttpRequest.Builder request) {
-        headers.forEach(request::header);
+    private ApiResponse exchange(HttpRequest.Builder builder, String contentType, String body) {
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
+        ApiResponse answer;
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiResponse(response.statusCode(), response.headers(), response.body(), parse(response.body()));
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            answer =
+                    new ApiResponse(response.statusCode(), response.headers(), response.body(), parse(response.body()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        DocumentConformance.check(base, request, contentType, body, answer);
+        return answer;
     }
 
     public ApiResponse send(String method, String path, String contentType, String body) {
@@ -141,10 +151,12 @@ public final class Api {
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
+        // no body, no Content-Type: what a client sends to an operation that takes no body
+        String sentType = body == null ? null : contentType;
+        if (sentType != null) {
+            request.header("Content-Type", sentType);
         }
-        return exchange(request);
+        return exchange(request, sentType, body);
     }
 
     public static String json(Object body) {

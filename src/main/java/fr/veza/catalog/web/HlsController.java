@@ -4,6 +4,9 @@ import fr.veza.catalog.internal.StreamingService;
 import fr.veza.identity.CurrentUser;
 import fr.veza.platform.web.FileResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,7 +40,16 @@ class HlsController {
     }
 
     @GetMapping("/master.m3u8")
-    @Operation(summary = "The master playlist: public tracks without login, private ones for their owner")
+    @Operation(
+            summary = "The master playlist: public tracks without login, private ones for their owner",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The playlist",
+                            content =
+                                    @Content(
+                                            mediaType = "application/vnd.apple.mpegurl",
+                                            schema = @Schema(type = "string"))))
     ResponseEntity<String> master(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
         return ResponseEntity.ok()
                 .contentType(M3U8)
@@ -46,7 +58,16 @@ class HlsController {
     }
 
     @GetMapping("/{rendition:[a-z0-9]+}/index.m3u8")
-    @Operation(summary = "A rendition's playlist (signed URL from the master)")
+    @Operation(
+            summary = "A rendition's playlist (signed URL from the master)",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The playlist",
+                            content =
+                                    @Content(
+                                            mediaType = "application/vnd.apple.mpegurl",
+                                            schema = @Schema(type = "string"))))
     ResponseEntity<String> variant(
             @PathVariable UUID id,
             @PathVariable String rendition,
@@ -59,7 +80,24 @@ class HlsController {
     }
 
     @GetMapping("/{rendition:[a-z0-9]+}/{seq:[0-9]+}.ts")
-    @Operation(summary = "A segment (signed URL from a rendition playlist), with Range support")
+    @Operation(
+            summary = "A segment (signed URL from a rendition playlist), with Range support",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The segment",
+                        content =
+                                @Content(
+                                        mediaType = "video/mp2t",
+                                        schema = @Schema(type = "string", format = "binary"))),
+                @ApiResponse(
+                        responseCode = "206",
+                        description = "The requested range of it",
+                        content =
+                                @Content(
+                                        mediaType = "video/mp2t",
+                                        schema = @Schema(type = "string", format = "binary")))
+            })
     ResponseEntity<Resource> segment(
             @PathVariable UUID id,
             @PathVariable String rendition,

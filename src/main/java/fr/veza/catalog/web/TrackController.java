@@ -13,6 +13,9 @@ import fr.veza.platform.web.Cursor;
 import fr.veza.platform.web.CursorPage;
 import fr.veza.platform.web.SignedUrls;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -141,7 +144,18 @@ class TrackController {
     @GetMapping("/{id}/original")
     @Operation(
             summary = "The uploaded file (owner), with Range support",
-            security = @SecurityRequirement(name = "BearerAuth"))
+            security = @SecurityRequirement(name = "BearerAuth"),
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The file as uploaded",
+                        content =
+                                @Content(mediaType = "audio/*", schema = @Schema(type = "string", format = "binary"))),
+                @ApiResponse(
+                        responseCode = "206",
+                        description = "The requested range of it",
+                        content = @Content(mediaType = "audio/*", schema = @Schema(type = "string", format = "binary")))
+            })
     ResponseEntity<Resource> original(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
         TrackService.Download original = tracks.original(id, viewer);
         StreamingService.Media media = original.media();
@@ -168,7 +182,16 @@ class TrackController {
     }
 
     @GetMapping("/{id}/cover/{size}")
-    @Operation(summary = "The cover as a square JPEG of 64, 256 or 1024 pixels")
+    @Operation(
+            summary = "The cover as a square JPEG of 64, 256 or 1024 pixels",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The cover",
+                            content =
+                                    @Content(
+                                            mediaType = "image/jpeg",
+                                            schema = @Schema(type = "string", format = "binary"))))
     ResponseEntity<Resource> cover(
             @PathVariable UUID id,
             @PathVariable int size,

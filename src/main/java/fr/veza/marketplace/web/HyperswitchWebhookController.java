@@ -6,6 +6,8 @@ import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.web.ClientIpResolver;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -29,7 +31,13 @@ class HyperswitchWebhookController {
     }
 
     @PostMapping("/api/v1/webhooks/hyperswitch")
-    @Operation(summary = "Payment and refund events from Hyperswitch, signed with X-Webhook-Signature-512")
+    @Operation(
+            summary = "Payment and refund events from Hyperswitch, signed with X-Webhook-Signature-512",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The event as Hyperswitch sends it; the signature covers these exact bytes",
+                            required = true,
+                            content = @Content(mediaType = "application/json", schema = @Schema(type = "object"))))
     ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
         byte[] body = readCapped(request);
         HyperswitchWebhookIngestion.Receipt receipt = ingestion.receive(

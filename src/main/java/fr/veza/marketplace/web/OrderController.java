@@ -12,6 +12,9 @@ import fr.veza.platform.web.Cursor;
 import fr.veza.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -55,7 +58,17 @@ class OrderController {
     @Operation(
             summary = "Buy products: 201 with what the browser needs to pay; the same Idempotency-Key and body"
                     + " answer the same order (200), never a second payment",
-            security = @SecurityRequirement(name = "BearerAuth"))
+            security = @SecurityRequirement(name = "BearerAuth"),
+            responses = {
+                @ApiResponse(
+                        responseCode = "201",
+                        description = "The order, new",
+                        content = @Content(schema = @Schema(implementation = OrderView.class))),
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The order this Idempotency-Key placed before",
+                        content = @Content(schema = @Schema(implementation = OrderView.class)))
+            })
     ResponseEntity<OrderView> place(
             @AuthenticationPrincipal CurrentUser buyer,
             @Parameter(description = "A fresh random value per order, repeated on every retry of it", required = true)

@@ -52,6 +52,8 @@ class ProblemResponsesOpenApi {
         problem.addProperty("code", new StringSchema());
         problem.addProperty("errors", new ArraySchema().items(violation));
         problem.setRequired(java.util.List.of("type", "title", "status", "code"));
+        // RFC 9457 lets a problem carry members of its own, as retry_after_seconds and required_scope do
+        problem.setAdditionalProperties(true);
         return problem;
     }
 }

@@ -5,6 +5,9 @@ import fr.veza.platform.web.ClientIpResolver;
 import fr.veza.privacy.internal.DataExport;
 import fr.veza.privacy.internal.ExportService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,7 +66,16 @@ class ExportController {
     }
 
     @GetMapping("/exports/{id}/download")
-    @Operation(summary = "Download a ready export (its owner only, until it expires)")
+    @Operation(
+            summary = "Download a ready export (its owner only, until it expires)",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The archive",
+                            content =
+                                    @Content(
+                                            mediaType = "application/zip",
+                                            schema = @Schema(type = "string", format = "binary"))))
     ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id)
             throws IOException {
         ExportService.Download download = exports.download(user.id(), id);

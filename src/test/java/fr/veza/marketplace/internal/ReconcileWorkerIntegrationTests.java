@@ -200,14 +200,12 @@ class ReconcileWorkerIntegrationTests extends MarketplaceTest {
         UUID order = ledger.order("pending", payment, STUCK).order();
         providerSays("/payments/" + payment, "{\"payment_id\": \"" + payment + "\", \"status\": \"failed\"}");
 
-        var pass = as(admin()).post("/api/v1/admin/reconcile", java.util.Map.of());
+        var pass = as(admin()).post("/api/v1/admin/reconcile", null);
 
         assertThat(pass.status()).isEqualTo(200);
         assertThat(pass.json().get("synced").asInt()).isPositive();
         assertThat(ledger.value("orders", order, "status")).isEqualTo("failed");
-        assertThat(as(register())
-                        .post("/api/v1/admin/reconcile", java.util.Map.of())
-                        .status())
+        assertThat(as(register()).post("/api/v1/admin/reconcile", null).status())
                 .isEqualTo(403);
     }
 

@@ -13,7 +13,6 @@ import fr.veza.support.TestProviders;
 import fr.veza.support.TestUser;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +77,7 @@ class TransferRetryIntegrationTests extends MarketplaceTest {
         worker.run(new WorkerRun(Instant.now(), () -> false));
         assertThat(ledger.value("seller_transfers", id, "status")).isEqualTo("awaiting_onboarding");
 
-        var onboarding = as(seller).post("/api/v1/sellers/onboarding", Map.of());
+        var onboarding = as(seller).post("/api/v1/sellers/onboarding", null);
         assertThat(onboarding.field("onboarding_url")).startsWith("https://connect.stripe.com/");
         assertThat(onboarding.json().get("account").get("ready_for_payouts").asBoolean())
                 .isTrue();

@@ -167,9 +167,9 @@ class TransferStateMachineIntegrationTests extends MarketplaceTest {
                 null);
         var admin = as(admin());
 
-        var retried = admin.post("/api/v1/admin/transfers/" + failed + "/retry", java.util.Map.of());
-        var reversed = admin.post("/api/v1/admin/transfers/" + reversal + "/retry", java.util.Map.of());
-        var refused = admin.post("/api/v1/admin/transfers/" + done + "/retry", java.util.Map.of());
+        var retried = admin.post("/api/v1/admin/transfers/" + failed + "/retry", null);
+        var reversed = admin.post("/api/v1/admin/transfers/" + reversal + "/retry", null);
+        var refused = admin.post("/api/v1/admin/transfers/" + done + "/retry", null);
 
         assertThat(retried.field("status")).isEqualTo("completed");
         assertThat(retried.field("stripe_transfer_id")).startsWith("tr_");
@@ -177,7 +177,7 @@ class TransferStateMachineIntegrationTests extends MarketplaceTest {
         assertThat(reversed.json().get("retry_count").asInt()).isZero();
         assertThat(refused.status()).isEqualTo(409);
         assertThat(as(register())
-                        .post("/api/v1/admin/transfers/" + failed + "/retry", java.util.Map.of())
+                        .post("/api/v1/admin/transfers/" + failed + "/retry", null)
                         .status())
                 .isEqualTo(403);
         assertThat(admin.get("/api/v1/admin/transfers?status=reversal_pending")

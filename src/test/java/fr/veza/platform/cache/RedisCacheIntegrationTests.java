@@ -75,7 +75,7 @@ class RedisCacheIntegrationTests extends IntegrationTest {
 
         assertThat(as(listener).get("/api/v1/feed").json().get("items")).isEmpty();
         assertThat(redis.sync().exists(key)).isEqualTo(1);
-        as(listener).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
+        as(listener).put("/api/v1/users/" + artist.id() + "/follow", null);
         assertThat(redis.sync().exists(key)).isZero();
         assertThat(as(listener).get("/api/v1/feed").json().get("items")).hasSize(1);
     }

@@ -9,7 +9,6 @@ import fr.veza.support.TestUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +31,7 @@ class EventRetryIntegrationTests extends IntegrationTest {
     @Test
     void everyListenerTheRegistryNamesIsKnown() {
         TestUser artist = register("artist");
-        as(register()).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
+        as(register()).put("/api/v1/users/" + artist.id() + "/follow", null);
         await().atMost(Duration.ofSeconds(10)).until(() -> !listenerIds().isEmpty());
 
         assertThat(listenerIds())
@@ -46,7 +45,7 @@ class EventRetryIntegrationTests extends IntegrationTest {
     void anEventLeftIncompleteByACrashIsHandledOnceAndAnUnknownListenersIsLeftAlone() {
         TestUser artist = register("artist");
         TestUser fan = register();
-        as(fan).put("/api/v1/users/" + artist.id() + "/follow", Map.of());
+        as(fan).put("/api/v1/users/" + artist.id() + "/follow", null);
         await().atMost(Duration.ofSeconds(10)).until(() -> notifications(artist) == 1);
         UUID publication = jdbc.sql("""
                         SELECT id FROM event_publication WHERE listener_id = :listener
