@@ -17,4 +17,10 @@ public interface TrackCatalog {
 
     /** The tracks among {@code trackIds} the viewer may see; the others are absent from the map. */
     Map<UUID, TrackSummary> findVisible(Collection<UUID> trackIds, CurrentUser viewer);
+
+    /** The latest listed tracks, newest first. */
+    java.util.List<TrackSummary> newest(int limit);
+
+    /** The most played listed tracks. */
+    java.util.List<TrackSummary> mostPlayed(int limit);
 }

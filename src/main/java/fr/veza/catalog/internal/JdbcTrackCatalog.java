@@ -55,6 +55,27 @@ class JdbcTrackCatalog implements TrackCatalog {
                 .collect(Collectors.toMap(TrackSummary::id, Function.identity()));
     }
 
+    @Override
+    public List<TrackSummary> newest(int limit) {
+        return listed("t.ready_at DESC, t.id DESC", limit);
+    }
+
+    @Override
+    public List<TrackSummary> mostPlayed(int limit) {
+        return listed("t.play_count DESC, t.ready_at DESC", limit);
+    }
+
+    private List<TrackSummary> listed(String order, int limit) {
+        return jdbc.sql("""
+                        SELECT t.id, t.owner_id, t.title, t.genre, t.tags, t.visibility, t.status, t.duration_ms,
+                               t.play_count, t.created_at, t.ready_at, u.username, u.display_name
+                        FROM tracks t JOIN users u ON u.id = t.owner_id
+                        WHERE\s""" + PublicTracks.LISTED + " ORDER BY " + order + " LIMIT :limit")
+                .param("limit", limit)
+                .query(JdbcTrackCatalog::summary)
+                .list();
+    }
+
     static TrackSummary summary(ResultSet rs, int row) throws SQLException {
         Timestamp ready = rs.getTimestamp("ready_at");
         return new TrackSummary(

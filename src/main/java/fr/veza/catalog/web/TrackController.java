@@ -3,7 +3,6 @@ package fr.veza.catalog.web;
 import fr.veza.catalog.internal.PlaybackService;
 import fr.veza.catalog.internal.StreamingService;
 import fr.veza.catalog.internal.Track;
-import fr.veza.catalog.internal.TrackAccess;
 import fr.veza.catalog.internal.TrackService;
 import fr.veza.catalog.internal.TrackUploadService;
 import fr.veza.identity.CurrentUser;
@@ -23,9 +22,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,29 +55,26 @@ class TrackController {
     private final TrackUploadService uploads;
     private final TrackService tracks;
     private final PlaybackService plays;
-    private final TrackAccess access;
     private final UserDirectory users;
     private final SignedUrls signer;
     private final ClientIpResolver ips;
-    private final Clock clock;
+    private final TrackViews views;
 
     TrackController(
             TrackUploadService uploads,
             TrackService tracks,
             PlaybackService plays,
-            TrackAccess access,
             UserDirectory users,
             SignedUrls signer,
             ClientIpResolver ips,
-            Clock clock) {
+            TrackViews views) {
+        this.views = views;
         this.uploads = uploads;
         this.tracks = tracks;
         this.plays = plays;
-        this.access = access;
         this.users = users;
         this.signer = signer;
         this.ips = ips;
-        this.clock = clock;
     }
 
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -102,13 +96,13 @@ class TrackController {
         Track track = uploads.upload(artist, metadata, file, cover);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(java.net.URI.create("/api/v1/tracks/" + track.id()))
-                .body(view(track, artist));
+                .body(views.of(track, artist));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A track: public and unlisted ones for anyone, private ones for their owner")
     TrackView get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
-        return view(tracks.get(id, viewer), viewer);
+        return views.of(tracks.get(id, viewer), viewer);
     }
 
     @GetMapping
@@ -121,7 +115,7 @@ class TrackController {
         CursorPage<Track> page = tracks.list(creator, viewer, Cursor.decode(cursor), limit);
         Map<UUID, UserDirectory.UserSummary> owners = users.findAll(
                 page.items().stream().map(Track::ownerId).distinct().toList());
-        return page.map(track -> view(track, owners.get(track.ownerId()), viewer));
+        return page.map(track -> views.of(track, owners.get(track.ownerId()), viewer));
     }
 
     @PatchMapping("/{id}")
@@ -130,7 +124,7 @@ class TrackController {
             @PathVariable UUID id,
             @AuthenticationPrincipal CurrentUser viewer,
             @Valid @RequestBody TrackRequests.Patch patch) {
-        return view(tracks.update(id, viewer, patch::applyTo), viewer);
+        return views.of(tracks.update(id, viewer, patch::applyTo), viewer);
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -198,7 +192,8 @@ class TrackController {
             @RequestParam(required = false) String exp,
             @RequestParam(required = false) String sig,
             @AuthenticationPrincipal CurrentUser viewer) {
-        StreamingService.Media media = tracks.thumbnail(id, size, viewer, signer.verify(coverPath(id, size), exp, sig));
+        StreamingService.Media media =
+                tracks.thumbnail(id, size, viewer, signer.verify(TrackViews.coverPath(id, size), exp, sig));
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .eTag(media.etag())
@@ -221,25 +216,5 @@ class TrackController {
             HttpServletRequest request) {
         boolean counted = plays.record(id, listener, ips.resolve(request), body.secondsPlayed());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("counted", counted));
-    }
-
-    private TrackView view(Track track, CurrentUser viewer) {
-        return view(track, users.find(track.ownerId()).orElse(null), viewer);
-    }
-
-    private TrackView view(Track track, UserDirectory.UserSummary owner, CurrentUser viewer) {
-        Map<String, String> covers = null;
-        if (track.thumbnailPrefix() != null) {
-            covers = new LinkedHashMap<>();
-            var expiresAt = clock.instant().plus(Duration.ofHours(24));
-            for (int size : Track.THUMBNAIL_SIZES) {
-                covers.put(Integer.toString(size), signer.sign(coverPath(track.id(), size), expiresAt));
-            }
-        }
-        return TrackView.of(track, owner, access.canManage(track, viewer), covers);
-    }
-
-    private static String coverPath(UUID id, int size) {
-        return "/api/v1/tracks/" + id + "/cover/" + size;
     }
 }

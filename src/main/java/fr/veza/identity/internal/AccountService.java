@@ -52,6 +52,26 @@ public class AccountService {
     }
 
     public Registration register(String email, String username, String password, Role role, ClientContext client) {
+        var created = create(
+                email, username, password, role, client, (id, granted) -> sessions.startSession(id, granted, client));
+        return new Registration(created.user(), created.session());
+    }
+
+    /** Creates the account and signs the browser that asked in with a session cookie. */
+    public BrowserRegistration registerBrowser(
+            String email, String username, String password, Role role, ClientContext client) {
+        var created = create(
+                email, username, password, role, client, (id, granted) -> sessions.startBrowserSession(id, client));
+        return new BrowserRegistration(created.user(), created.session());
+    }
+
+    private <S> Created<S> create(
+            String email,
+            String username,
+            String password,
+            Role role,
+            ClientContext client,
+            java.util.function.BiFunction<UUID, Role, S> openSession) {
         Role requested = role == null ? Role.LISTENER : role;
         if (requested == Role.ADMIN) {
             throw VezaException.invalid("role", "must be listener or artist");
@@ -75,9 +95,9 @@ public class AccountService {
                 users.insert(id, email, username, hash, requested);
                 audit.record(new AuditEntry(
                         id, client.ipAddress(), "user.registered", "user", id, Map.of("role", requested.value())));
-                TokenPair tokens = sessions.startSession(id, requested, client);
+                S session = openSession.apply(id, requested);
                 profileChanges.changed(id);
-                return new Registration(users.findById(id).orElseThrow(), tokens);
+                return new Created<>(users.findById(id).orElseThrow(), session);
             });
         } catch (DuplicateKeyException race) {
             boolean emailClash = race.getMessage() != null && race.getMessage().contains("users_email_key");
@@ -158,4 +178,8 @@ public class AccountService {
     }
 
     public record Registration(UserRecord user, TokenPair tokens) {}
+
+    public record BrowserRegistration(UserRecord user, SessionService.BrowserSession session) {}
+
+    private record Created<S>(UserRecord user, S session) {}
 }

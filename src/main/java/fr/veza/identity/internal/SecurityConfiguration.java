@@ -4,10 +4,15 @@ import fr.veza.platform.ratelimit.RateLimiter;
 import fr.veza.platform.web.ProblemWriter;
 import fr.veza.platform.web.PublicEndpoints;
 import fr.veza.platform.web.RestrictedEndpoints;
+import fr.veza.platform.web.SignedInPages;
+import fr.veza.platform.web.WebSettings;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -20,10 +25,14 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Everything under {@code /api/v1} requires an authenticated caller (a bearer token or an {@code X-API-Key}),
+ * Two chains: the REST API (below) and the pages ({@link #pageSecurity}). Everything under {@code /api/v1} requires an authenticated caller (a bearer token or an {@code X-API-Key}),
  * except what modules declare as {@link PublicEndpoints}; {@code /api/v1/admin/**} requires an admin. Tokens and
  * keys, never cookies, carry identity on the API, so there is no CSRF surface there.
  */
@@ -44,7 +53,8 @@ class SecurityConfiguration {
             ProblemWriter problemWriter,
             ApiKeySettings apiKeySettings)
             throws Exception {
-        http.csrf(csrf -> csrf.disable())
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
                 .cors(cors -> {})
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -85,6 +95,64 @@ class SecurityConfiguration {
                         new ApiKeyAuthenticationFilter(apiKeys, rateLimiter, problemWriter, apiKeySettings),
                         BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Everything that is not the API: pages, their assets, the documentation, health. A browser is signed in by
+     * its session cookie; every form and htmx request that changes something carries a CSRF token (a cookie and
+     * the same value in the form or the {@code X-CSRF-TOKEN} header). A visitor who opens a page that needs an
+     * account is sent to the sign-in page and back.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http,
+            SessionService sessions,
+            BrowserSessionCookie sessionCookie,
+            List<SignedInPages> signedInPages,
+            WebSettings webSettings,
+            Environment environment)
+            throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieName("veza_csrf");
+        csrfTokens.setHeaderName("X-CSRF-TOKEN");
+        boolean secure = webSettings.secureCookies(environment);
+        csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secure).sameSite("Lax"));
+        http.securityMatcher("/**")
+                // one token for the browser's whole visit: Spring Security would otherwise replace it on every
+                // request a cookie signs in (it takes each for a new sign-in), breaking every open page's forms
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BrowserSessionFilter(sessions, sessionCookie), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .authorizeHttpRequests(authorize -> {
+                    signedInPages.stream()
+                            .flatMap(module -> module.patterns().stream())
+                            .forEach(pattern -> authorize
+                                    .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                            .matcher(pattern))
+                                    .authenticated());
+                    authorize.anyRequest().permitAll();
+                })
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SecurityConfiguration::toSignIn));
+        return http.build();
+    }
+
+    /** The sign-in page, which brings the person back to where they were going. */
+    private static void toSignIn(
+            jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException unused)
+            throws java.io.IOException {
+        String target =
+                request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        response.sendRedirect(
+                "/login?next=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

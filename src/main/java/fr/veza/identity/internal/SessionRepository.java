@@ -19,11 +19,24 @@ class SessionRepository {
     }
 
     void insert(UUID id, UUID userId, UUID familyId, byte[] tokenHash, Instant expiresAt, String ip, String userAgent) {
+        insert(id, userId, familyId, tokenHash, expiresAt, ip, userAgent, "api");
+    }
+
+    void insert(
+            UUID id,
+            UUID userId,
+            UUID familyId,
+            byte[] tokenHash,
+            Instant expiresAt,
+            String ip,
+            String userAgent,
+            String kind) {
         jdbc.sql("""
                         INSERT INTO user_sessions (id, user_id, family_id, refresh_token_hash, expires_at,
-                                                   ip_address, user_agent)
-                        VALUES (:id, :userId, :familyId, :hash, :expiresAt, :ip, :userAgent)
+                                                   ip_address, user_agent, kind)
+                        VALUES (:id, :userId, :familyId, :hash, :expiresAt, :ip, :userAgent, :kind)
                         """)
+                .param("kind", kind)
                 .param("id", id)
                 .param("userId", userId)
                 .param("familyId", familyId)
@@ -38,7 +51,7 @@ class SessionRepository {
     Optional<SessionRow> lockByTokenHash(byte[] tokenHash) {
         return jdbc.sql("""
                         SELECT id, user_id, family_id, expires_at, rotated_at, revoked_at
-                        FROM user_sessions WHERE refresh_token_hash = :hash FOR UPDATE
+                        FROM user_sessions WHERE refresh_token_hash = :hash AND kind = 'api' FOR UPDATE
                         """)
                 .param("hash", tokenHash)
                 .query((rs, n) -> new SessionRow(
@@ -48,6 +61,18 @@ class SessionRepository {
                         rs.getTimestamp("expires_at").toInstant(),
                         rs.getTimestamp("rotated_at") != null,
                         rs.getTimestamp("revoked_at") != null))
+                .optional();
+    }
+
+    /** The user and session a browser's cookie secret belongs to, whether or not that session is still live. */
+    Optional<BrowserSessionRow> findBrowserSession(byte[] tokenHash) {
+        return jdbc.sql("""
+                        SELECT user_id, family_id FROM user_sessions
+                        WHERE refresh_token_hash = :hash AND kind = 'browser'
+                        """)
+                .param("hash", tokenHash)
+                .query((rs, n) -> new BrowserSessionRow(
+                        rs.getObject("user_id", UUID.class), rs.getObject("family_id", UUID.class)))
                 .optional();
     }
 
@@ -112,6 +137,8 @@ class SessionRepository {
                 .param("batch", batch)
                 .update();
     }
+
+    record BrowserSessionRow(UUID userId, UUID familyId) {}
 
     record SessionRow(UUID id, UUID userId, UUID familyId, Instant expiresAt, boolean rotated, boolean revoked) {}
 }

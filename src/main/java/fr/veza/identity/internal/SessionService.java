@@ -1,5 +1,7 @@
 package fr.veza.identity.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.veza.identity.CurrentUser;
 import fr.veza.identity.Role;
 import fr.veza.platform.audit.AuditTrail;
@@ -7,8 +9,10 @@ import fr.veza.platform.audit.AuditTrail.AuditEntry;
 import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +38,11 @@ public class SessionService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String unknownUserHash;
+    // which session a cookie secret names never changes; whether that session is live is SessionStatus's answer
+    private final Cache<String, Optional<SessionRepository.BrowserSessionRow>> browserSessions = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(100_000)
+            .build();
 
     SessionService(
             UserRepository users,
@@ -63,6 +72,60 @@ public class SessionService {
     }
 
     public TokenPair login(String login, String password, ClientContext client) {
+        UserRecord account = authenticate(login, password, client);
+        return transactions.execute(status -> {
+            TokenPair pair = startSession(account.id(), account.role(), client);
+            audit.record(new AuditEntry(
+                    account.id(), client.ipAddress(), "auth.login", "session", pair.sessionId(), Map.of()));
+            return pair;
+        });
+    }
+
+    /** Signs a browser in: the same checks and limits as {@link #login}, ending in a session cookie's secret. */
+    public BrowserSession signInBrowser(String login, String password, ClientContext client) {
+        UserRecord account = authenticate(login, password, client);
+        return transactions.execute(status -> {
+            BrowserSession session = startBrowserSession(account.id(), client);
+            audit.record(new AuditEntry(
+                    account.id(),
+                    client.ipAddress(),
+                    "auth.login",
+                    "session",
+                    session.sessionId(),
+                    Map.of("kind", "browser")));
+            return session;
+        });
+    }
+
+    /** Opens a browser session: a row in the same session list, whose secret only a cookie carries. */
+    BrowserSession startBrowserSession(UUID userId, ClientContext client) {
+        String secret = refreshTokens.generate();
+        UUID familyId = UUID.randomUUID();
+        sessions.insert(
+                UUID.randomUUID(),
+                userId,
+                familyId,
+                refreshTokens.hash(secret),
+                clock.instant().plus(settings.refreshTokenTtl()),
+                client.ipAddress(),
+                client.userAgent(),
+                "browser");
+        return new BrowserSession(secret, familyId, settings.refreshTokenTtl());
+    }
+
+    /** Who a browser's session cookie signs in, while its session is live and its account active. */
+    public Optional<CurrentUser> browserUser(String secret) {
+        if (secret == null || secret.isEmpty() || secret.length() > 100) {
+            return Optional.empty();
+        }
+        return browserSessions
+                .get(secret, key -> sessions.findBrowserSession(refreshTokens.hash(key)))
+                .flatMap(row -> sessionStatus
+                        .liveRole(row.userId(), row.familyId())
+                        .map(role -> new CurrentUser(row.userId(), role, row.familyId())));
+    }
+
+    private UserRecord authenticate(String login, String password, ClientContext client) {
         throttle.admitAddress(client.ipAddress());
         var user = users.findByLogin(login);
         String accountKey = LoginThrottle.accountKey(user.map(UserRecord::id), login);
@@ -87,12 +150,7 @@ public class SessionService {
         if (passwords.upgradeEncoding(account.passwordHash())) {
             users.updatePasswordHash(account.id(), passwords.encode(password));
         }
-        return transactions.execute(status -> {
-            TokenPair pair = startSession(account.id(), account.role(), client);
-            audit.record(new AuditEntry(
-                    account.id(), client.ipAddress(), "auth.login", "session", pair.sessionId(), Map.of()));
-            return pair;
-        });
+        return account;
     }
 
     /** Opens a new login session (a new refresh-token family). Joins the caller's transaction. */
@@ -189,6 +247,13 @@ public class SessionService {
             throw VezaException.notFound("Session " + sessionId);
         }
     }
+
+    /**
+     * A browser's session: the secret its cookie carries, shown once, and the session it opens.
+     *
+     * @param lifetime how long the cookie and the session last
+     */
+    public record BrowserSession(String secret, UUID sessionId, Duration lifetime) {}
 
     private sealed interface RefreshOutcome {
         record Rotated(TokenPair pair) implements RefreshOutcome {}

@@ -20,15 +20,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-    static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-            + " script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    static final String DOCUMENTATION_POLICY = "default-src 'self'; img-src 'self' data:;"
+            + " style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none';"
+            + " base-uri 'self'; form-action 'self'";
+    /** The web app: its own scripts and styles only, nothing inline; media and workers from blobs (hls.js). */
+    static final String SITE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; worker-src 'self' blob:;"
+            + " object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", isPage(request.getRequestURI()) ? PAGE_POLICY : API_POLICY);
+        response.setHeader("Content-Security-Policy", policyFor(request.getRequestURI()));
         chain.doFilter(request, response);
     }
 
@@ -37,7 +42,16 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         return true;
     }
 
-    private static boolean isPage(String path) {
-        return path.startsWith("/swagger-ui") || path.startsWith("/legal/") || path.startsWith("/webjars/");
+    private static String policyFor(String path) {
+        if (path.startsWith("/api/")
+                || path.startsWith("/v3/")
+                || path.startsWith("/actuator")
+                || path.equals("/health")) {
+            return API_POLICY;
+        }
+        if (path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui") || path.startsWith("/legal/")) {
+            return DOCUMENTATION_POLICY;
+        }
+        return SITE_POLICY;
     }
 }

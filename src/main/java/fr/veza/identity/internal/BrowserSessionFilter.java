@@ -1,0 +1,66 @@
+package fr.veza.identity.internal;
+
+import fr.veza.identity.CurrentUser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Signs a page request in from its session cookie. A cookie whose session ended (signed out elsewhere, revoked
+ * from the session list, account suspended or closed) is cleared, and the request goes on as a visitor's.
+ */
+class BrowserSessionFilter extends OncePerRequestFilter {
+
+    private final SessionService sessions;
+    private final BrowserSessionCookie cookie;
+
+    BrowserSessionFilter(SessionService sessions, BrowserSessionCookie cookie) {
+        this.sessions = sessions;
+        this.cookie = cookie;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        cookie.read(request)
+                .ifPresent(secret -> sessions.browserUser(secret)
+                        .ifPresentOrElse(
+                                user -> SecurityContextHolder.getContext()
+                                        .setAuthentication(new BrowserAuthentication(user)),
+                                () -> cookie.clear(response)));
+        chain.doFilter(request, response);
+    }
+
+    static final class BrowserAuthentication extends AbstractAuthenticationToken {
+
+        private final CurrentUser user;
+
+        BrowserAuthentication(CurrentUser user) {
+            super(List.of(new SimpleGrantedAuthority(user.role().authority())));
+            this.user = user;
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Object getCredentials() {
+            return null;
+        }
+
+        @Override
+        public CurrentUser getPrincipal() {
+            return user;
+        }
+
+        @Override
+        public String getName() {
+            return user.id().toString();
+        }
+    }
+}
