@@ -30,6 +30,9 @@
   });
 
   // --- player -----------------------------------------------------------------------------------------------
+  // The page keeps room for the player bar, whatever its height, so that nothing (focus included) hides under it.
+  const bar = $('player');
+  new ResizeObserver(() => root.style.setProperty('--player-height', bar.offsetHeight + 'px')).observe(bar);
   const audio = $('player-audio');
   const ui = {
     toggle: $('player-toggle'), previous: $('player-previous'), next: $('player-next'), seek: $('player-seek'),

@@ -21,6 +21,9 @@ public interface TrackCatalog {
     /** The latest listed tracks, newest first. */
     java.util.List<TrackSummary> newest(int limit);
 
+    /** An artist's listed tracks, newest first. */
+    java.util.List<TrackSummary> listedBy(UUID ownerId, int limit);
+
     /** The most played listed tracks. */
     java.util.List<TrackSummary> mostPlayed(int limit);
 }

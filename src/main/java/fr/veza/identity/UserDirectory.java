@@ -13,5 +13,26 @@ public interface UserDirectory {
     /** Summaries of the active accounts among {@code ids}; unknown or deleted ids are simply absent. */
     Map<UUID, UserSummary> findAll(Collection<UUID> ids);
 
+    /** The public profile of the active account with this username (compared without regard to case). */
+    Optional<Profile> findProfile(String username);
+
     record UserSummary(UUID id, String username, String displayName, String avatarUrl) {}
+
+    /** What anyone may see of an account: never its email, names or settings. */
+    record Profile(
+            UUID id,
+            String username,
+            String displayName,
+            String bio,
+            String location,
+            String avatarUrl,
+            String bannerUrl,
+            String website,
+            java.util.List<String> links,
+            Role role) {
+
+        public String name() {
+            return displayName == null || displayName.isBlank() ? username : displayName;
+        }
+    }
 }

@@ -46,6 +46,7 @@ class PageQualityBrowserIntegrationTests extends BrowserTest {
         pages.put("search", "/search?q=" + word);
         pages.put("search-people", "/search?q=" + artist.username() + "&type=users");
         pages.put("track", "/tracks/" + track);
+        pages.put("artist", "/@" + artist.username());
         pages.put("login", "/login");
         pages.put("signup", "/signup");
         pages.put("missing", "/no/such/page");

@@ -108,12 +108,24 @@ public abstract class BrowserTest extends CatalogTest {
     }
 
     protected static WebElement button(WebDriver driver, String text) {
-        return driver.findElement(By.xpath(
-                "//button[normalize-space(.)=" + xpathLiteral(text) + " or @aria-label=" + xpathLiteral(text) + "]"));
+        return inView(
+                driver,
+                driver.findElement(By.xpath("//button[normalize-space(.)=" + xpathLiteral(text) + " or @aria-label="
+                        + xpathLiteral(text) + "]")));
     }
 
     protected static WebElement link(WebDriver driver, String text) {
-        return driver.findElement(By.xpath("//a[normalize-space(.)=" + xpathLiteral(text) + "]"));
+        return inView(driver, driver.findElement(By.xpath("//a[normalize-space(.)=" + xpathLiteral(text) + "]")));
+    }
+
+    /** Scrolled to the middle of the window, as a person scrolls to what they want, clear of the player bar. */
+    protected static WebElement inView(WebDriver driver, WebElement element) {
+        script(
+                driver,
+                "const r = arguments[0].getBoundingClientRect();"
+                        + " window.scrollTo(0, window.scrollY + r.top + r.height / 2 - window.innerHeight / 2);",
+                element);
+        return element;
     }
 
     /** The field whose visible label says {@code label}. */

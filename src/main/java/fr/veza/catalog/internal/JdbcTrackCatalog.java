@@ -65,13 +65,23 @@ class JdbcTrackCatalog implements TrackCatalog {
         return listed("t.play_count DESC, t.ready_at DESC", limit);
     }
 
+    @Override
+    public List<TrackSummary> listedBy(UUID ownerId, int limit) {
+        return listed("t.owner_id = :owner", "t.ready_at DESC, t.id DESC", limit, ownerId);
+    }
+
     private List<TrackSummary> listed(String order, int limit) {
+        return listed("TRUE", order, limit, null);
+    }
+
+    private List<TrackSummary> listed(String condition, String order, int limit, UUID owner) {
         return jdbc.sql("""
                         SELECT t.id, t.owner_id, t.title, t.genre, t.tags, t.visibility, t.status, t.duration_ms,
                                t.play_count, t.created_at, t.ready_at, u.username, u.display_name
                         FROM tracks t JOIN users u ON u.id = t.owner_id
-                        WHERE\s""" + PublicTracks.LISTED + " ORDER BY " + order + " LIMIT :limit")
+                        WHERE\s""" + PublicTracks.LISTED + " AND " + condition + " ORDER BY " + order + " LIMIT :limit")
                 .param("limit", limit)
+                .param("owner", owner, java.sql.Types.OTHER)
                 .query(JdbcTrackCatalog::summary)
                 .list();
     }

@@ -20,8 +20,32 @@ class JdbcUserDirectory implements UserDirectory {
 
     private final JdbcClient jdbc;
 
-    JdbcUserDirectory(JdbcClient jdbc) {
+    private final UserRepository users;
+
+    JdbcUserDirectory(JdbcClient jdbc, UserRepository users) {
         this.jdbc = jdbc;
+        this.users = users;
+    }
+
+    @Override
+    public Optional<Profile> findProfile(String username) {
+        if (username == null || username.length() > 30 || username.contains("@")) {
+            return Optional.empty();
+        }
+        return users.findByLogin(username)
+                .filter(user -> user.username().equalsIgnoreCase(username))
+                .filter(user -> user.status() == UserRecord.AccountStatus.ACTIVE)
+                .map(user -> new Profile(
+                        user.id(),
+                        user.username(),
+                        user.displayName(),
+                        user.bio(),
+                        user.location(),
+                        user.avatarUrl(),
+                        user.bannerUrl(),
+                        user.website(),
+                        user.links(),
+                        user.role()));
     }
 
     @Override

@@ -35,7 +35,13 @@ public class CommentService {
         this.events = events;
     }
 
+    /** The longest comment, in characters, wherever it is written. */
+    public static final int MAX_LENGTH = 2000;
+
     public Comment post(CurrentUser author, UUID trackId, String body) {
+        if (body == null || body.isBlank() || body.length() > MAX_LENGTH) {
+            throw fr.veza.platform.errors.VezaException.invalid("body", "must be 1 to " + MAX_LENGTH + " characters");
+        }
         TrackSummary track = visibleTrack(trackId, author);
         return transactions.execute(status -> {
             Comment comment = comments.insert(UUID.randomUUID(), trackId, author.id(), body);

@@ -43,7 +43,8 @@ class CommentController {
         this.users = users;
     }
 
-    record NewComment(@NotBlank @Size(max = 2000) String body) {}
+    record NewComment(
+            @NotBlank @Size(max = CommentService.MAX_LENGTH) String body) {}
 
     record CommentView(UUID id, UUID trackId, Author author, String body, Instant createdAt) {
         static CommentView of(Comment comment, UserSummary author) {
