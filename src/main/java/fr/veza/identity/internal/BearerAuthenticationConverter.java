@@ -2,11 +2,9 @@ package fr.veza.identity.internal;
 
 import fr.veza.identity.CurrentUser;
 import fr.veza.identity.Role;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
@@ -34,33 +32,5 @@ class BearerAuthenticationConverter implements Converter<Jwt, AbstractAuthentica
         Role role = sessions.liveRole(userId, sessionId)
                 .orElseThrow(() -> new InvalidBearerTokenException("The session has ended; log in again."));
         return new CurrentUserAuthentication(new CurrentUser(userId, role, sessionId), jwt);
-    }
-
-    static final class CurrentUserAuthentication extends AbstractAuthenticationToken {
-
-        private final CurrentUser user;
-        private final Jwt jwt;
-
-        CurrentUserAuthentication(CurrentUser user, Jwt jwt) {
-            super(List.of(new SimpleGrantedAuthority(user.role().authority())));
-            this.user = user;
-            this.jwt = jwt;
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Object getCredentials() {
-            return jwt;
-        }
-
-        @Override
-        public CurrentUser getPrincipal() {
-            return user;
-        }
-
-        @Override
-        public String getName() {
-            return user.id().toString();
-        }
     }
 }

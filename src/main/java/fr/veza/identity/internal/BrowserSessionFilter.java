@@ -1,14 +1,10 @@
 package fr.veza.identity.internal;
 
-import fr.veza.identity.CurrentUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,34 +29,8 @@ class BrowserSessionFilter extends OncePerRequestFilter {
                 .ifPresent(secret -> sessions.browserUser(secret)
                         .ifPresentOrElse(
                                 user -> SecurityContextHolder.getContext()
-                                        .setAuthentication(new BrowserAuthentication(user)),
+                                        .setAuthentication(new CurrentUserAuthentication(user, null)),
                                 () -> cookie.clear(response)));
         chain.doFilter(request, response);
-    }
-
-    static final class BrowserAuthentication extends AbstractAuthenticationToken {
-
-        private final CurrentUser user;
-
-        BrowserAuthentication(CurrentUser user) {
-            super(List.of(new SimpleGrantedAuthority(user.role().authority())));
-            this.user = user;
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Object getCredentials() {
-            return null;
-        }
-
-        @Override
-        public CurrentUser getPrincipal() {
-            return user;
-        }
-
-        @Override
-        public String getName() {
-            return user.id().toString();
-        }
     }
 }

@@ -35,15 +35,33 @@ class CrashRecoveryIntegrationTests {
     private final List<Server> servers = new ArrayList<>();
     private final List<ProcessHandle> leftovers = new ArrayList<>();
 
+    private final List<Path> dataDirs = new ArrayList<>();
+
+    /** Stops the servers the way an operator would (SIGTERM), so each stops its PostgreSQL; then any left over. */
     @AfterEach
-    void stopEverything() {
-        servers.forEach(server -> server.process.destroyForcibly());
+    void stopEverything() throws Exception {
+        for (Server server : servers) {
+            server.process.destroy();
+            if (!server.process.waitFor(40, TimeUnit.SECONDS)) {
+                server.process.destroyForcibly();
+            }
+        }
         leftovers.forEach(ProcessHandle::destroyForcibly);
+        for (Path dataDir : dataDirs) {
+            Optional<Long> pid = postmasterPid(dataDir);
+            if (pid.isPresent()) {
+                ProcessHandle.of(pid.get()).ifPresent(postgres -> {
+                    postgres.descendants().forEach(ProcessHandle::destroyForcibly);
+                    postgres.destroyForcibly();
+                });
+            }
+        }
     }
 
     @Test
     void afterSigkillTheNextStartStopsTheLeftoverPostgresAndFinishesTheInterruptedTrack() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "crash-").toAbsolutePath();
+        dataDirs.add(dataDir);
         Path processingStarted = dataDir.resolveSibling(dataDir.getFileName() + ".ffmpeg-started");
         Path hangingFfmpeg = hangingFfmpeg(dataDir, processingStarted);
 
@@ -98,6 +116,7 @@ class CrashRecoveryIntegrationTests {
     void aStalePidFileLeftByAPowerLossDoesNotStopTheNextStart() throws Exception {
         Path dataDir =
                 Files.createTempDirectory(Path.of("target"), "stale-pid-").toAbsolutePath();
+        dataDirs.add(dataDir);
         Server first = start(dataDir, Map.of());
         signUp(new Api(first.port), "power-cut");
         first.kill();
