@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -65,9 +64,12 @@ class PlaylistBrowserIntegrationTests extends BrowserTest {
                 .isEqualTo(two);
     }
 
+    @SuppressWarnings("unchecked")
     private static List<String> titles(WebDriver browser) {
-        return browser.findElements(By.cssSelector("#playlist-tracks .track-title")).stream()
-                .map(WebElement::getText)
-                .toList();
+        // read in one go: the list may be swapped for the next page between two reads
+        return (List<String>)
+                script(
+                        browser,
+                        "return [...document.querySelectorAll('#playlist-tracks .track-title')].map(t => t.textContent.trim());");
     }
 }
