@@ -1,68 +1,139 @@
 package fr.veza.legal.web;
 
+import fr.veza.identity.CurrentUser;
+import fr.veza.legal.internal.DmcaNotice;
+import fr.veza.legal.internal.DmcaService;
 import fr.veza.legal.internal.LegalSettings;
-import org.springframework.http.MediaType;
+import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.web.ClientIpResolver;
+import fr.veza.platform.web.Page;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The public DMCA page: the designated agent, how to file a notice or a counter-notice, the repeat-infringer policy. */
-@RestController
+/**
+ * The public DMCA page: the designated agent, the repeat-infringer policy, and a notice form with every element
+ * 17 USC 512(c)(3)(A) asks for. The form is checked by the same rules as {@code POST /api/v1/dmca/notice}, and a
+ * filed notice shows its reference.
+ */
+@Page
 class DmcaPage {
 
-    private final String html;
+    private final LegalSettings settings;
+    private final DmcaService dmca;
+    private final Validator validator;
+    private final ClientIpResolver ips;
 
-    DmcaPage(LegalSettings settings) {
-        this.html = """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><title>Copyright (DMCA) - Veza</title>
-                <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-                <body style="font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; line-height: 1.5">
-                <h1>Copyright infringement notices (DMCA)</h1>
-                <p>Veza respects the rights of creators. If you believe a track on Veza infringes your copyright, send
-                a notice to our designated agent, as the Digital Millennium Copyright Act (17 USC 512) provides.</p>
-                <h2>Designated agent</h2>
-                <p>%s<br>%s<br><a href="mailto:%s">%s</a></p>
-                <h2>Filing a notice</h2>
-                <p>Send <code>POST /api/v1/dmca/notice</code> with JSON, or write to the agent with the same elements:</p>
-                <ul>
-                <li><code>claimant_name</code>, <code>claimant_address</code>, <code>claimant_email</code>,
-                <code>claimant_phone</code>: who you are and how to reach you;</li>
-                <li><code>copyrighted_work</code>: the work you say is infringed;</li>
-                <li><code>track_id</code> or <code>infringing_url</code>: the track on Veza;</li>
-                <li><code>good_faith_statement</code> (true): you believe in good faith that the use is not authorised
-                by the owner, its agent or the law;</li>
-                <li><code>accuracy_statement</code> (true): the notice is accurate and, under penalty of perjury, you
-                are the owner or authorised to act for the owner;</li>
-                <li><code>signature</code>: your full name as electronic signature.</li>
-                </ul>
-                <p>You receive a reference. We review every notice; a valid one makes the track unavailable and
-                notifies its uploader. Misrepresentation may make you liable for damages (17 USC 512(f)).</p>
-                <h2>Counter-notice</h2>
-                <p>If your track was taken down by mistake or misidentification, send
-                <code>POST /api/v1/dmca/notices/{id}/counter-notice</code> while logged in, with <code>name</code>,
-                <code>address</code>, <code>phone</code>, <code>email</code>,
-                <code>statement_of_good_faith_mistake</code> (true, under penalty of perjury),
-                <code>consent_to_jurisdiction</code> (true: to the Federal District Court for your address, or any
-                district where Veza may be found if you are outside the United States, and to accept service from the
-                claimant) and <code>signature</code>. We forward it to the claimant at once and restore the track
-                %d business days later, unless the claimant tells us first that they filed a court action.</p>
-                <h2>Repeat infringers</h2>
-                <p>Each notice we uphold is a strike on the uploader's account; a strike is lifted when the track is
-                restored after a counter-notice. An account with %d strikes is suspended: it can no longer log in,
-                and its tracks are no longer available.</p>
-                </body></html>
-                """.formatted(
-                        HtmlUtils.htmlEscape(settings.agentName()),
-                        HtmlUtils.htmlEscape(settings.agentAddress()),
-                        HtmlUtils.htmlEscape(settings.agentEmail()),
-                        HtmlUtils.htmlEscape(settings.agentEmail()),
-                        settings.restoreAfterBusinessDays(),
-                        settings.strikesToSuspend());
+    DmcaPage(LegalSettings settings, DmcaService dmca, Validator validator, ClientIpResolver ips) {
+        this.settings = settings;
+        this.dmca = dmca;
+        this.validator = validator;
+        this.ips = ips;
     }
 
-    @GetMapping(value = "/legal/dmca", produces = MediaType.TEXT_HTML_VALUE)
-    String page() {
-        return html;
+    @GetMapping("/legal/dmca")
+    String page(@RequestParam(required = false) UUID track, Model model) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("track_id", track == null ? "" : track.toString());
+        return show(model, form, Map.of());
+    }
+
+    @PostMapping("/legal/dmca")
+    String file(
+            @RequestParam Map<String, String> fields,
+            @AuthenticationPrincipal CurrentUser viewer,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.remove("_csrf");
+        Map<String, String> errors = new LinkedHashMap<>();
+        UUID trackId = null;
+        String track = form.getOrDefault("track_id", "").strip();
+        if (!track.isEmpty()) {
+            try {
+                trackId = UUID.fromString(track);
+            } catch (IllegalArgumentException notAnId) {
+                errors.put("track_id", "Track id is not a Veza track id; give the track's address instead.");
+            }
+        }
+        String url = form.getOrDefault("infringing_url", "").strip();
+        var notice = new DmcaController.Notice(
+                text(form, "claimant_name"),
+                text(form, "claimant_address"),
+                text(form, "claimant_email"),
+                text(form, "claimant_phone"),
+                text(form, "copyrighted_work"),
+                trackId,
+                url.isEmpty() ? null : url,
+                "true".equals(form.get("good_faith_statement")),
+                "true".equals(form.get("accuracy_statement")),
+                text(form, "signature"));
+        validator.validate(notice).forEach(violation -> {
+            String field = snake(violation.getPropertyPath().toString());
+            errors.putIfAbsent(
+                    field.equals("track_named") ? "infringing_url" : field, sentence(violation.getMessage()));
+        });
+        if (errors.isEmpty()) {
+            try {
+                DmcaNotice filed = dmca.file(
+                        new DmcaNotice.Claim(
+                                notice.claimantName(),
+                                notice.claimantAddress(),
+                                notice.claimantEmail(),
+                                notice.claimantPhone(),
+                                notice.copyrightedWork(),
+                                notice.trackId(),
+                                notice.infringingUrl(),
+                                notice.signature()),
+                        viewer == null ? null : viewer.id(),
+                        ips.resolve(request));
+                response.setStatus(HttpStatus.CREATED.value());
+                model.addAttribute("reference", filed.reference());
+                return show(model, Map.of(), Map.of());
+            } catch (VezaException refused) {
+                errors.put(
+                        refused.violations().isEmpty()
+                                ? "form"
+                                : snake(refused.violations().get(0).field()),
+                        refused.getMessage());
+                response.setStatus(refused.errorCode().status());
+            }
+        } else {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        }
+        return show(model, form, errors);
+    }
+
+    private String show(Model model, Map<String, String> form, Map<String, String> errors) {
+        model.addAttribute("settings", settings);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "legal/dmca";
+    }
+
+    /** A validation message as a sentence next to its field: "Fill this in.", "Must be an http(s) URL." */
+    private static String sentence(String message) {
+        if (message.equals("must not be blank") || message.equals("must not be null")) {
+            return "Fill this in.";
+        }
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
+    }
+
+    private static String text(Map<String, String> form, String field) {
+        return form.getOrDefault(field, "").strip();
+    }
+
+    private static String snake(String camel) {
+        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -49,7 +49,7 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
                 || path.equals("/health")) {
             return API_POLICY;
         }
-        if (path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui") || path.startsWith("/legal/")) {
+        if (path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui")) {
             return DOCUMENTATION_POLICY;
         }
         return SITE_POLICY;
