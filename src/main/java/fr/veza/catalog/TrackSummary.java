@@ -36,5 +36,12 @@ public record TrackSummary(
         return "/api/v1/tracks/" + id;
     }
 
-    public record Artist(UUID id, String username, String displayName) {}
+    public record Artist(UUID id, String username, String displayName) {
+
+        /** The name pages show: the display name, or the username when there is none. */
+        @JsonIgnore
+        public String name() {
+            return displayName == null ? username : displayName;
+        }
+    }
 }

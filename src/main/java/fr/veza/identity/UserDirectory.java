@@ -16,7 +16,14 @@ public interface UserDirectory {
     /** The public profile of the active account with this username (compared without regard to case). */
     Optional<Profile> findProfile(String username);
 
-    record UserSummary(UUID id, String username, String displayName, String avatarUrl) {}
+    record UserSummary(UUID id, String username, String displayName, String avatarUrl) {
+
+        /** The name pages show: the display name, or the username when there is none. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String name() {
+            return displayName == null ? username : displayName;
+        }
+    }
 
     /** What anyone may see of an account: never its email, names or settings. */
     record Profile(

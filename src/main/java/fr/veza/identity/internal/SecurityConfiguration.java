@@ -163,10 +163,8 @@ class SecurityConfiguration {
         DefaultBearerTokenResolver headers = new DefaultBearerTokenResolver();
         DefaultBearerTokenResolver handshakes = new DefaultBearerTokenResolver();
         handshakes.setAllowUriQueryParameter(true);
-        // the actuator has its own token (METRICS_TOKEN), checked by ActuatorAccessFilter, which is no JWT
-        return request -> request.getRequestURI().startsWith("/actuator/")
-                ? null
-                : "websocket".equalsIgnoreCase(request.getHeader("Upgrade")) && "GET".equals(request.getMethod())
+        return request ->
+                "websocket".equalsIgnoreCase(request.getHeader("Upgrade")) && "GET".equals(request.getMethod())
                         ? handshakes.resolve(request)
                         : headers.resolve(request);
     }

@@ -24,11 +24,7 @@ class ViewerModel {
         }
         return users.find(user.id())
                 .map(summary -> new Viewer(
-                        user.id().toString(),
-                        summary.username(),
-                        summary.displayName() == null ? summary.username() : summary.displayName(),
-                        user.canPublish(),
-                        user.isAdmin()))
+                        user.id().toString(), summary.username(), summary.name(), user.canPublish(), user.isAdmin()))
                 .orElse(null);
     }
 

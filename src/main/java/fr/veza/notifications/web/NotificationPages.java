@@ -63,10 +63,7 @@ class NotificationPages {
     record Line(Notification notification, UserDirectory.UserSummary actor) {
 
         public String actorName() {
-            if (actor == null) {
-                return null;
-            }
-            return actor.displayName() == null ? actor.username() : actor.displayName();
+            return actor == null ? null : actor.name();
         }
 
         public String text(String field) {

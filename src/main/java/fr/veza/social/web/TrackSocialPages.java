@@ -91,10 +91,7 @@ class TrackSocialPages {
     record CommentLine(UUID id, UserDirectory.UserSummary author, String body, java.time.Instant at, boolean mine) {
 
         public String authorName() {
-            if (author == null) {
-                return null;
-            }
-            return author.displayName() == null ? author.username() : author.displayName();
+            return author == null ? null : author.name();
         }
     }
 
