@@ -44,8 +44,10 @@ class PlaylistBrowserIntegrationTests extends BrowserTest {
         browser.get(url("/tracks/" + two));
         waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("add-playlist")));
         new Select(field(browser, "Add to playlist")).selectByVisibleText("Evening mix");
+        // the answer is this same track page again: wait until it has replaced the one the form was on
+        var before = browser.findElement(By.id("main"));
         button(browser, "Add").click();
-        waiting(browser).until(ExpectedConditions.titleContains(second));
+        waiting(browser).until(ExpectedConditions.stalenessOf(before));
         waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("track-social")));
 
         link(browser, "Library").click();
