@@ -18,6 +18,33 @@
     decorate();
   });
 
+  // --- the browser's language and time zone: dates the server wrote in UTC, shown in local time -------------------
+  const dateTimes = new Intl.DateTimeFormat(navigator.languages, { dateStyle: 'medium', timeStyle: 'short' });
+  function localise(scope) {
+    scope.querySelectorAll('time[datetime]:not([data-local])').forEach((time) => {
+      const at = new Date(time.getAttribute('datetime'));
+      if (isNaN(at)) return;
+      time.dataset.local = 'true';
+      time.textContent = time.dataset.dateOnly !== undefined
+        ? at.toLocaleDateString(navigator.languages, { dateStyle: 'medium' }) : dateTimes.format(at);
+    });
+  }
+  document.addEventListener('htmx:load', (event) => localise(event.detail.elt));
+
+  // Share: the system's share sheet where there is one, else the link copied to the clipboard.
+  document.addEventListener('click', (event) => {
+    const share = event.target.closest('[data-share]');
+    if (!share) return;
+    event.preventDefault();
+    const link = new URL(share.getAttribute('href'), location.href).href;
+    const status = share.parentElement.querySelector('[data-share-status]');
+    if (navigator.share) {
+      navigator.share({ title: document.title, url: link }).catch(() => {});
+    } else if (navigator.clipboard) {
+      navigator.clipboard.writeText(link).then(() => { if (status) status.textContent = share.dataset.copied; }, () => {});
+    }
+  });
+
   // --- theme ------------------------------------------------------------------------------------------------
   const root = document.documentElement;
   const savedTheme = localStorage.getItem('veza.theme');
@@ -343,20 +370,194 @@
     }
     document.querySelectorAll('canvas[data-waveform]:not([data-drawn])').forEach(drawWaveform);
   }
+  // The waveform is a seek bar for its track: the part already heard is drawn in the accent colour, and a click
+  // seeks there (or starts the track there). The player's own slider stays the keyboard's way to seek.
   function drawWaveform(canvas) {
     canvas.dataset.drawn = 'true';
     fetch(canvas.dataset.waveform, { credentials: 'same-origin' }).then((r) => r.ok ? r.json() : null).then((body) => {
       if (!body || !body.peaks || !body.peaks.length) return;
-      const context = canvas.getContext('2d');
-      const color = getComputedStyle(document.documentElement).getPropertyValue('--accent');
-      const width = canvas.width / body.peaks.length;
-      context.fillStyle = color.trim() || '#5a3fd6';
-      body.peaks.forEach((peak, i) => {
-        const h = Math.max(1, peak * canvas.height);
-        context.fillRect(i * width, (canvas.height - h) / 2, Math.max(1, width - 1), h);
-      });
+      canvas.peaks = body.peaks;
+      canvas.classList.add('drawn');
+      paintWaveform(canvas);
     }).catch(() => {});
   }
+  function paintWaveform(canvas) {
+    const peaks = canvas.peaks;
+    if (!peaks) return;
+    const style = getComputedStyle(document.documentElement);
+    const heard = style.getPropertyValue('--accent').trim() || '#5a3fd6';
+    const ahead = style.getPropertyValue('--muted').trim() || '#888';
+    const track = current();
+    const mine = track && loadedId === track.id && track.id === canvas.closest('[data-track-id]')?.dataset.trackId;
+    const progress = mine && audio.duration ? audio.currentTime / audio.duration : 0;
+    const context = canvas.getContext('2d');
+    const width = canvas.width / peaks.length;
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    peaks.forEach((peak, i) => {
+      const h = Math.max(1, peak * canvas.height);
+      context.fillStyle = (i + 0.5) / peaks.length <= progress ? heard : ahead;
+      context.fillRect(i * width, (canvas.height - h) / 2, Math.max(1, width - 1), h);
+    });
+  }
+  document.addEventListener('click', (event) => {
+    const canvas = event.target.closest('canvas[data-waveform]');
+    if (!canvas) return;
+    const holder = canvas.closest('[data-track-id]');
+    const box = canvas.getBoundingClientRect();
+    const fraction = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
+    const track = current();
+    if (track && loadedId === track.id && track.id === holder.dataset.trackId && isFinite(audio.duration)) {
+      audio.currentTime = fraction * audio.duration;
+      if (audio.paused) audio.play().catch(() => {});
+    } else {
+      const chosen = trackFrom(holder);
+      state.queue = [chosen];
+      start(0, fraction * (chosen.durationMs || 0) / 1000, true);
+    }
+  });
+  audio.addEventListener('timeupdate', () => {
+    document.querySelectorAll('canvas[data-waveform][data-drawn]').forEach(paintWaveform);
+  });
+
+  // --- chat: one socket while a conversation is on screen, opened with the session cookie ------------------------
+  let socket = null;
+  let typingSentAt = 0;
+  const typingTimers = new Map();
+  const seen = new Set();
+  function chatRoom() { return $('chat-room'); }
+  function memberName(room, id) {
+    const member = room.querySelector('[data-member="' + CSS.escape(id) + '"]');
+    return member ? member.dataset.name : '';
+  }
+  function connectChat() {
+    if (!chatRoom()) {
+      if (socket) { const closing = socket; socket = null; closing.close(); }
+      return;
+    }
+    if (socket) return;
+    const opened = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/chat/ws');
+    socket = opened;
+    seen.clear();
+    opened.addEventListener('open', () => { const room = chatRoom(); if (room) room.dataset.live = 'true'; });
+    opened.addEventListener('message', (event) => {
+      try { onChatFrame(JSON.parse(event.data)); } catch (e) { /* a frame we do not understand */ }
+    });
+    opened.addEventListener('close', () => {
+      const room = chatRoom();
+      if (room) delete room.dataset.live;
+      if (socket !== opened) return;
+      socket = null;
+      setTimeout(connectChat, 2000);
+    });
+  }
+  function sendFrame(frame) {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(frame));
+    return true;
+  }
+  function messageLine(room, message) {
+    const item = document.createElement('li');
+    item.className = 'chat-message' + (message.author_id === room.dataset.me ? ' mine' : '');
+    item.dataset.messageId = message.id;
+    const head = document.createElement('p');
+    head.className = 'chat-head';
+    const author = document.createElement('strong');
+    author.textContent = memberName(room, message.author_id);
+    const time = document.createElement('time');
+    time.className = 'muted';
+    time.setAttribute('datetime', message.created_at);
+    head.append(author, ' ', time);
+    const body = document.createElement('p');
+    body.className = 'chat-body';
+    body.textContent = message.body;
+    item.append(head, body);
+    localise(item);
+    return item;
+  }
+  function onChatFrame(frame) {
+    const room = chatRoom();
+    if (!room || frame.room_id !== room.dataset.roomId) return;
+    const list = $('chat-messages');
+    const me = room.dataset.me;
+    if (frame.type === 'message') {
+      const message = frame.message;
+      if (list.querySelector('[data-message-id="' + CSS.escape(message.id) + '"]')) return;
+      const empty = room.querySelector(':scope > p.muted');
+      if (empty && !empty.id) empty.remove();
+      list.append(messageLine(room, message));
+      list.lastElementChild.scrollIntoView({ block: 'nearest' });
+      if (message.author_id !== me) {
+        clearTyping(message.author_id);
+        if (document.visibilityState === 'visible') sendFrame({ type: 'read', room_id: frame.room_id, message_id: message.id });
+      } else {
+        seen.clear();
+        $('chat-seen').textContent = '';
+      }
+    } else if (frame.type === 'message_edited' || frame.type === 'message_deleted') {
+      const id = frame.type === 'message_edited' ? frame.message.id : frame.message_id;
+      const line = list.querySelector('[data-message-id="' + CSS.escape(id) + '"]');
+      if (!line) return;
+      const body = line.querySelector('.chat-body');
+      if (frame.type === 'message_edited') {
+        body.textContent = frame.message.body;
+        if (!line.querySelector('.chat-edited')) {
+          const mark = document.createElement('span');
+          mark.className = 'muted chat-edited';
+          mark.textContent = room.dataset.edited;
+          line.querySelector('.chat-head').append(' ', mark);
+        }
+      } else {
+        body.textContent = room.dataset.deleted;
+        body.classList.add('muted');
+        const own = line.querySelector('.chat-own');
+        if (own) own.remove();
+      }
+    } else if (frame.type === 'typing' && frame.user_id !== me) {
+      clearTyping(frame.user_id);
+      typingTimers.set(frame.user_id, setTimeout(() => clearTyping(frame.user_id), 5000));
+      showTyping(room);
+    } else if (frame.type === 'receipt' && frame.kind === 'read' && frame.user_id !== me) {
+      seen.add(memberName(room, frame.user_id));
+      $('chat-seen').textContent = room.dataset.seen.replace('{0}', [...seen].join(', '));
+    } else if (frame.type === 'error') {
+      $('chat-error').textContent = frame.detail;
+    }
+  }
+  function clearTyping(userId) {
+    clearTimeout(typingTimers.get(userId));
+    typingTimers.delete(userId);
+    const room = chatRoom();
+    if (room) showTyping(room);
+  }
+  function showTyping(room) {
+    const names = [...typingTimers.keys()].map((id) => memberName(room, id));
+    $('chat-typing').textContent = names.length ? room.dataset.typing.replace('{0}', names.join(', ')) : '';
+  }
+  // With the socket open, sending is a frame (the form posts as a plain form otherwise).
+  document.addEventListener('submit', (event) => {
+    if (event.target.id !== 'chat-send') return;
+    const room = chatRoom();
+    const field = $('chat-body');
+    const body = field.value.trim();
+    if (!room || !body) return;
+    if (sendFrame({ type: 'send', room_id: room.dataset.roomId, body, client_ref: String(Date.now()) })) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      field.value = '';
+      $('chat-error').textContent = '';
+    }
+  }, true);
+  document.addEventListener('keydown', (event) => {
+    if (event.target.id !== 'chat-body' || event.key !== 'Enter' || event.shiftKey) return;
+    event.preventDefault();
+    event.target.form.requestSubmit();
+  });
+  document.addEventListener('input', (event) => {
+    if (event.target.id !== 'chat-body' || Date.now() - typingSentAt < 3000) return;
+    const room = chatRoom();
+    if (room && sendFrame({ type: 'typing', room_id: room.dataset.roomId })) typingSentAt = Date.now();
+  });
+  document.addEventListener('htmx:afterSettle', connectChat);
 
   // A reload keeps the queue and the position, paused until the person presses Play.
   audio.volume = state.volume;
@@ -371,4 +572,6 @@
   ui.mute.querySelector('.icon-muted').style.display = audio.muted ? '' : 'none';
   ui.mute.querySelector('.icon-volume').style.display = audio.muted ? 'none' : '';
   decorate();
+  localise(document);
+  connectChat();
 })();

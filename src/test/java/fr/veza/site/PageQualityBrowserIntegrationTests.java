@@ -81,6 +81,64 @@ class PageQualityBrowserIntegrationTests extends BrowserTest {
     }
 
     @Test
+    void everySignedInPageIsAccessibleAndFitsAPhone() {
+        TestUser artist = register("artist");
+        as(artist).post("/api/v1/sellers/onboarding", null);
+        UUID track = readyTrack(artist, "quay " + HOSTILE, "public");
+        String product = offerDownload(artist, track, 250, "EUR").field("id");
+        TestUser listener = register();
+        as(listener).put("/api/v1/tracks/" + track + "/like", null);
+        as(listener).put("/api/v1/users/" + artist.id() + "/follow", null);
+        var order = as(listener)
+                .with("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/marketplace/orders", Map.of("product_ids", List.of(product)));
+        api().post(order.json().get("payment").get("sandbox_settle_url").asText(), null);
+        String room = as(listener)
+                .post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", artist.id()))
+                .field("id");
+        as(artist).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "hello " + HOSTILE));
+        String playlist = as(listener)
+                .post("/api/v1/playlists", Map.of("title", "mix " + HOSTILE))
+                .field("id");
+        as(listener).post("/api/v1/playlists/" + playlist + "/tracks", Map.of("track_id", track));
+
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("home-signed-in", "/");
+        pages.put("feed", "/feed");
+        pages.put("library", "/library");
+        pages.put("likes", "/library/likes");
+        pages.put("purchases", "/library/purchases");
+        pages.put("following", "/library/following");
+        pages.put("order", "/orders/" + order.field("id"));
+        pages.put("chat", "/chat");
+        pages.put("chat-room", "/chat/" + room);
+        pages.put("notifications", "/notifications");
+        pages.put("playlist", "/playlists/" + playlist);
+        pages.put("track-bought", "/tracks/" + track);
+        for (var size : List.of(new int[] {1280, 900}, new int[] {390, 844})) {
+            WebDriver browser = browser(size[0], size[1]);
+            signIn(browser, listener);
+            for (var page : pages.entrySet()) {
+                browser.get(url(page.getValue()));
+                waiting(browser)
+                        .until(driver -> driver.findElement(By.id("main")).isDisplayed());
+                // the parts a page loads in place (feed, library sections) are there before it is judged
+                waiting(browser)
+                        .until(driver -> driver.findElements(By.cssSelector("[hx-trigger=load]"))
+                                .isEmpty());
+                assertNoAlert(browser);
+                assertThat(browser.findElements(By.cssSelector("main img[src='x']")))
+                        .isEmpty();
+                assertThat(accessibilityViolations(browser))
+                        .as("axe on %s at %d px", page.getValue(), size[0])
+                        .isEmpty();
+                assertNoHorizontalScroll(browser);
+                screenshot(browser, page.getKey() + "-" + size[0]);
+            }
+        }
+    }
+
+    @Test
     void aMissingPageIsAPageForABrowserAndAProblemForTheApi() {
         WebDriver browser = browser();
         browser.get(url("/tracks/" + UUID.randomUUID()));

@@ -27,11 +27,14 @@ class SocialBrowserIntegrationTests extends BrowserTest {
         signUp(browser);
 
         browser.get(url("/tracks/" + track));
-        waiting(browser).until(ExpectedConditions.elementToBeClickable(By.xpath("//button[starts-with(., 'Like (')]")));
-        browser.findElement(By.xpath("//button[starts-with(., 'Like (')]")).click();
-        waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[.='Liked (1)']")));
-        assertThat(browser.findElement(By.xpath("//button[.='Liked (1)']")).getDomAttribute("aria-pressed"))
+        button(browser, "Like").click();
+        waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[.='Liked']")));
+        assertThat(browser.findElement(By.xpath("//button[.='Liked']")).getDomAttribute("aria-pressed"))
                 .isEqualTo("true");
+        assertThat(browser.findElement(By.className("track-facts")).getText()).contains("1 like");
+        button(browser, "Repost").click();
+        waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[.='Reposted']")));
+        assertThat(browser.findElement(By.className("track-facts")).getText()).contains("1 repost");
         assertThat(as(artist)
                         .get("/api/v1/tracks/" + track + "/likes")
                         .json()
@@ -39,9 +42,11 @@ class SocialBrowserIntegrationTests extends BrowserTest {
                         .asLong())
                 .isEqualTo(1);
 
+        waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-body")));
         field(browser, "Your comment").sendKeys(HOSTILE);
         button(browser, "Post comment").click();
         waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.className("comment-body")));
+        assertThat(browser.findElement(By.className("track-facts")).getText()).contains("1 comment");
         assertThat(browser.findElement(By.className("comment-body")).getText()).isEqualTo(HOSTILE);
         assertThat(browser.findElements(By.cssSelector("main img[src='x']"))).isEmpty();
         screenshot(browser, "track-social");

@@ -29,6 +29,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -60,7 +61,17 @@ public abstract class BrowserTest extends CatalogTest {
     }
 
     protected WebDriver browser(int width, int height) {
+        return browser(width, height, "en-US");
+    }
+
+    /** A desktop browser whose person reads {@code language} (an Accept-Language value such as "fr-FR"). */
+    protected WebDriver browserIn(String language) {
+        return browser(1280, 900, language);
+    }
+
+    private WebDriver browser(int width, int height, String language) {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         options.setBinary(CHROMIUM.toFile());
         Path profile;
         try {
@@ -80,6 +91,7 @@ public abstract class BrowserTest extends CatalogTest {
                 "--disable-dev-shm-usage",
                 "--mute-audio",
                 "--user-data-dir=" + profile.toAbsolutePath(),
+                "--lang=" + language,
                 "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -90,6 +102,15 @@ public abstract class BrowserTest extends CatalogTest {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         OPEN.get().add(driver);
         return driver;
+    }
+
+    /** Signs {@code user} in through the sign-in page, as they would. */
+    protected void signIn(WebDriver browser, TestUser user) {
+        browser.get(url("/login"));
+        field(browser, "Email or username").sendKeys(user.username());
+        field(browser, "Password").sendKeys(user.password());
+        button(browser, "Sign in").click();
+        waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.className("me")));
     }
 
     protected String url(String path) {

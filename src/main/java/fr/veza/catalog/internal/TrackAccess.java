@@ -37,7 +37,7 @@ public class TrackAccess {
     }
 
     /** A buyer keeps the file even once the track is private, but not once it is taken down. */
-    boolean bought(Track track, CurrentUser viewer) {
+    public boolean bought(Track track, CurrentUser viewer) {
         return viewer != null
                 && !track.isTakenDown()
                 && downloadRights.stream().anyMatch(r -> r.mayDownload(track.id(), viewer.id()));

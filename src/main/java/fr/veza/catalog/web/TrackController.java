@@ -100,9 +100,11 @@ class TrackController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A track: public and unlisted ones for anyone, private ones for their owner")
+    @Operation(
+            summary = "A track: public and unlisted ones for anyone, private ones for their owner; with its like,"
+                    + " repost and comment counts, the caller's own like and repost, and what is for sale on it")
     TrackView get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
-        return views.of(tracks.get(id, viewer), viewer);
+        return views.detailed(tracks.get(id, viewer), viewer);
     }
 
     @GetMapping
@@ -151,7 +153,11 @@ class TrackController {
                         content = @Content(mediaType = "audio/*", schema = @Schema(type = "string", format = "binary")))
             })
     ResponseEntity<Resource> original(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
-        TrackService.Download original = tracks.original(id, viewer);
+        return attachment(tracks.original(id, viewer));
+    }
+
+    /** The original as a file to save, for the API and for the download link of the pages alike. */
+    static ResponseEntity<Resource> attachment(TrackService.Download original) {
         StreamingService.Media media = original.media();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(media.contentType()))

@@ -1,5 +1,8 @@
 package fr.veza.catalog.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import fr.veza.catalog.TrackEngagement;
+import fr.veza.catalog.TrackOffers;
 import fr.veza.catalog.internal.Track;
 import fr.veza.catalog.internal.TrackStatus;
 import fr.veza.catalog.internal.Visibility;
@@ -27,6 +30,9 @@ record TrackView(
         Map<String, String> coverUrls,
         Map<String, String> sourceTags,
         Original original,
+        Engagement engagement,
+        List<Offer> offers,
+        Boolean bought,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -59,8 +65,43 @@ record TrackView(
                                 track.channels(),
                                 base + "/original")
                         : null,
+                null,
+                null,
+                null,
                 track.createdAt(),
                 track.updatedAt());
+    }
+
+    /** The single-track read: what a track page shows beside the track, so that it needs no other call. */
+    TrackView with(TrackEngagement.Counts counts, List<TrackOffers.Offer> onSale, boolean viewerBought) {
+        return new TrackView(
+                id,
+                title,
+                description,
+                genre,
+                tags,
+                visibility,
+                status,
+                statusMessage,
+                owner,
+                durationMs,
+                playCount,
+                streamUrl,
+                waveformUrl,
+                coverUrls,
+                sourceTags,
+                original,
+                new Engagement(counts.likes(), counts.reposts(), counts.comments(), counts.liked(), counts.reposted()),
+                onSale.stream().map(Offer::of).toList(),
+                viewerBought,
+                createdAt,
+                updatedAt);
+    }
+
+    /** Whether anything is for sale on the track. */
+    @JsonIgnore
+    public boolean forSale() {
+        return offers != null && !offers.isEmpty();
     }
 
     record Owner(UUID id, String username, String displayName, String avatarUrl) {
@@ -68,6 +109,21 @@ record TrackView(
             return new Owner(user.id(), user.username(), user.displayName(), user.avatarUrl());
         }
     }
+
+    /** Counts of the single-track read, with whether the viewer liked or reposted it (false for visitors). */
+    record Engagement(long likes, long reposts, long comments, boolean liked, boolean reposted) {}
+
+    /** Something for sale on the track: buying it is {@code POST /api/v1/marketplace/orders} with the product id. */
+    record Offer(UUID productId, String kind, String licenceTerms, Price price) {
+
+        static Offer of(TrackOffers.Offer offer) {
+            return new Offer(
+                    offer.productId(), offer.kind(), offer.licenceTerms(), new Price(offer.amount(), offer.currency()));
+        }
+    }
+
+    /** In the currency's minor unit, as the marketplace writes prices. */
+    record Price(long amount, String currency) {}
 
     /** The uploaded file as it arrived, for its owner. */
     record Original(

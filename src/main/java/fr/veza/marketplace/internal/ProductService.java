@@ -2,6 +2,7 @@ package fr.veza.marketplace.internal;
 
 import fr.veza.catalog.PublicTracks;
 import fr.veza.catalog.TrackCatalog;
+import fr.veza.catalog.TrackOffers;
 import fr.veza.catalog.TrackSummary;
 import fr.veza.identity.CurrentUser;
 import fr.veza.marketplace.Money;
@@ -9,13 +10,17 @@ import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.web.Cursor;
 import fr.veza.platform.web.CursorPage;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** Listing, editing and unpublishing products; a seller sells only their own ready tracks. */
 @Service
-public class ProductService {
+public class ProductService implements TrackOffers {
+
+    /** One download and one licence at most are published per track; the margin is for safety only. */
+    private static final int OFFERS_PER_TRACK = 10;
 
     private final ProductRepository products;
     private final TrackCatalog tracks;
@@ -68,6 +73,19 @@ public class ProductService {
                 products.published(sellerId, trackId, trackRule, after, limit + 1),
                 limit,
                 p -> new Cursor(p.createdAt(), p.id()));
+    }
+
+    /** The track's view asks after checking the viewer may see the track, so no track rule applies here. */
+    @Override
+    public List<TrackOffers.Offer> on(UUID trackId) {
+        return products.published(null, trackId, null, null, OFFERS_PER_TRACK).stream()
+                .map(p -> new TrackOffers.Offer(
+                        p.id(),
+                        p.kind(),
+                        p.licenceTerms(),
+                        p.price().minor(),
+                        p.price().currency()))
+                .toList();
     }
 
     public Product update(CurrentUser user, UUID id, Money price, String licenceTerms, Boolean published) {

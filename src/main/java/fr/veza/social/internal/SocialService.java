@@ -127,6 +127,23 @@ public class SocialService {
                 page.nextCursor());
     }
 
+    /**
+     * The tracks a person liked, most recent like first. A liked track they may no longer see stays counted in
+     * the paging but is left out, so a page may hold fewer than {@code limit}.
+     */
+    public CursorPage<LikedTrack> liked(CurrentUser user, Cursor after, int limit) {
+        CursorPage<ToggleRepository.Like> page = CursorPage.of(
+                toggles.likedBy(user.id(), after, limit + 1), limit, like -> new Cursor(like.at(), like.trackId()));
+        Map<UUID, TrackSummary> visible = tracks.findVisible(
+                page.items().stream().map(ToggleRepository.Like::trackId).toList(), user);
+        return new CursorPage<>(
+                page.items().stream()
+                        .filter(like -> visible.containsKey(like.trackId()))
+                        .map(like -> new LikedTrack(visible.get(like.trackId()), like.at()))
+                        .toList(),
+                page.nextCursor());
+    }
+
     /** Only public tracks travel to followers' feeds, and not one's own. */
     public void repost(CurrentUser user, UUID trackId) {
         TrackSummary track = visibleTrack(trackId, user);
@@ -180,6 +197,8 @@ public class SocialService {
     public record FollowState(boolean following, long followerCount) {}
 
     public record Person(UserSummary user, Instant since) {}
+
+    public record LikedTrack(TrackSummary track, Instant likedAt) {}
 
     public record FollowStats(long followers, long following, boolean followedByYou) {}
 }

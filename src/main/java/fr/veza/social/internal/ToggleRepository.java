@@ -152,7 +152,24 @@ class ToggleRepository {
                 .list();
     }
 
+    /** The tracks {@code userId} liked, most recent like first. */
+    List<Like> likedBy(UUID userId, Cursor after, int limit) {
+        return jdbc.sql("SELECT track_id, created_at FROM track_likes WHERE user_id = :user"
+                        + (after == null ? "" : " AND (created_at, track_id) < (:at, :afterId)")
+                        + " ORDER BY created_at DESC, track_id DESC LIMIT :limit")
+                .param("user", userId)
+                .param("at", after == null ? null : Timestamp.from(after.at()))
+                .param("afterId", after == null ? null : after.id())
+                .param("limit", limit)
+                .query((rs, row) -> new Like(
+                        rs.getObject("track_id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
     record FollowCounts(long followers, long following) {}
+
+    record Like(UUID trackId, Instant at) {}
 
     record Follow(UUID userId, Instant since) {}
 }

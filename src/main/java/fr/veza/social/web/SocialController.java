@@ -7,6 +7,7 @@ import fr.veza.social.internal.SocialService;
 import fr.veza.social.internal.SocialService.FollowState;
 import fr.veza.social.internal.SocialService.FollowStats;
 import fr.veza.social.internal.SocialService.LikeState;
+import fr.veza.social.internal.SocialService.LikedTrack;
 import fr.veza.social.internal.SocialService.Person;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -78,6 +79,17 @@ class SocialController {
     @Operation(summary = "Unfollow someone", security = @SecurityRequirement(name = "BearerAuth"))
     FollowState unfollow(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
         return social.unfollow(user, id);
+    }
+
+    @GetMapping("/api/v1/me/likes")
+    @Operation(
+            summary = "The tracks I liked, most recent like first (tracks I may no longer see are left out)",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    CursorPage<LikedTrack> liked(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return social.liked(user, Cursor.decode(cursor), limit);
     }
 
     @GetMapping("/api/v1/users/{id}/follows")

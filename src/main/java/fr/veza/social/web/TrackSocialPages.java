@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Likes and comments on a track's page. The track page (the catalog's) loads this part of itself from here, so
- * that each capability renders its own part; acting on it posts a form and shows the track page again.
+ * Likes, reposts and comments on a track's page. The track page (the catalog's) shows the counts from the track's
+ * view and loads its comments from here, so that each capability renders its own part; acting on it posts a form
+ * and shows the track page again.
  */
 @Page
 class TrackSocialPages {
@@ -43,7 +44,6 @@ class TrackSocialPages {
         Map<UUID, UserDirectory.UserSummary> authors =
                 users.findAll(page.stream().map(Comment::authorId).distinct().toList());
         model.addAttribute("trackId", id);
-        model.addAttribute("likes", social.likes(id, viewer));
         model.addAttribute(
                 "comments",
                 page.stream()
@@ -66,6 +66,19 @@ class TrackSocialPages {
             social.like(viewer, id);
         } else {
             social.unlike(viewer, id);
+        }
+        return "redirect:/tracks/" + id;
+    }
+
+    @PostMapping("/tracks/{id}/repost")
+    String repost(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "true") boolean repost,
+            @AuthenticationPrincipal CurrentUser viewer) {
+        if (repost) {
+            social.repost(viewer, id);
+        } else {
+            social.unrepost(viewer, id);
         }
         return "redirect:/tracks/" + id;
     }
@@ -97,6 +110,7 @@ class TrackSocialPages {
 
     @Bean
     static SignedInPages socialSignedInPages() {
-        return () -> List.of("/tracks/*/like", "/tracks/*/comments", "/tracks/*/comments/**", "/@*/follow");
+        return () -> List.of(
+                "/tracks/*/like", "/tracks/*/repost", "/tracks/*/comments", "/tracks/*/comments/**", "/@*/follow");
     }
 }
