@@ -74,6 +74,7 @@
   let loadedId = null;
   let listen = { heard: 0, reported: false, last: 0 };
   let savedAt = 0;
+  let refreshedAt = 0;
 
   function read(key) {
     try { return JSON.parse(localStorage.getItem(key)) || {}; } catch (e) { return {}; }
@@ -123,10 +124,13 @@
       const Hls = await loadHlsLibrary();
       hls = new Hls({ enableWorker: true, startPosition: startAt > 0 ? startAt : -1 });
       hls.on(Hls.Events.ERROR, (event, data) => {
-        if (!data.fatal) return;
+        // an expired link answers 403 at once: fetch a fresh master now rather than after hls.js's retries
+        const expired = data.response && data.response.code === 403 && Date.now() - refreshedAt > 5000;
+        if (!data.fatal && !expired) return;
         const at = audio.currentTime;
         if (data.type === Hls.ErrorTypes.MEDIA_ERROR) { hls.recoverMediaError(); return; }
         const playing = !audio.paused;
+        refreshedAt = Date.now();
         attach(track, at).then(() => { if (playing) audio.play().catch(() => {}); });
       });
       hls.loadSource(track.stream);

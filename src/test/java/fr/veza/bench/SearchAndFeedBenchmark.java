@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * engines: a PostgreSQL-search instance (this test's application) and an OpenSearch instance (a second
  * application on the same database, its indices filled by the reindex command). Each scenario runs {@link
  * #CLIENTS} concurrent clients for {@link #LOAD_TIME}; throughput is reported as a ratio to the baseline, a
- * single-track read ({@code GET /api/v1/tracks/{id}}) through the same stack in the same run.
+ * single-track read ({@code GET /api/v1/tracks/{id}}) through the same stack in the same run. The web app's pages
+ * (home, a track, an artist, search) are measured on the same data against the same baseline.
  *
  * <p>Run with {@code ./mvnw -Pbenchmarks verify}; results go to the console and {@code
  * target/benchmarks/search-feed.md}.
@@ -248,6 +249,25 @@ class SearchAndFeedBenchmark extends IntegrationTest {
                             pg + "/api/v1/feed?cursor=" + secondPages.get(i % listeners.size()),
                             listeners.get(i % listeners.size()).accessToken())));
 
+            // pages, rendered on the server for a visitor's browser, against the same baseline
+            List<String> artists = jdbc.sql(
+                            "SELECT username FROM users WHERE email LIKE '%@bench.test' ORDER BY id" + " LIMIT 1000")
+                    .query(String.class)
+                    .list();
+            results.add(load("page: home /", i -> page(pg + "/")));
+            results.add(load(
+                    "page: track /tracks/{id}",
+                    i -> page(pg + "/tracks/" + sampleTracks.get(i % sampleTracks.size()))));
+            results.add(load("page: artist /@{username}", i -> page(pg + "/@" + artists.get(i % artists.size()))));
+            results.add(load(
+                    "page: search /search?q=, PostgreSQL",
+                    i -> page(
+                            pg + "/search?q=" + QUERIES.get(i % QUERIES.size()).replace(' ', '+'))));
+            results.add(load(
+                    "page: search /search?q=, OpenSearch",
+                    i -> page(
+                            os + "/search?q=" + QUERIES.get(i % QUERIES.size()).replace(' ', '+'))));
+
             StringBuilder report = new StringBuilder(String.format(
                     "%d tracks, %d artists, %d clients, %ds per scenario; full OpenSearch reindex: %.0f s%n%n"
                             + "| scenario | requests/s | p99 (ms) | throughput vs baseline |%n|---|---|---|---|%n",
@@ -344,6 +364,13 @@ class SearchAndFeedBenchmark extends IntegrationTest {
             request.header("Authorization", "Bearer " + token);
         }
         return request.build();
+    }
+
+    /** A page as a browser asks for it. */
+    private static HttpRequest page(String url) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/html,application/xhtml+xml")
+                .build();
     }
 
     private record Result(String name, double perSecond, double p99Millis) {}

@@ -50,6 +50,16 @@ class PlaylistPages {
         return "library/playlist";
     }
 
+    /** A person's playlists as their page shows them: public ones, and their private ones for themselves. */
+    @GetMapping("/@{username}/playlists")
+    String byPerson(@PathVariable String username, @AuthenticationPrincipal CurrentUser viewer, Model model) {
+        UserDirectory.Profile person =
+                users.findProfile(username).orElseThrow(() -> VezaException.notFound("User " + username));
+        model.addAttribute("person", person);
+        model.addAttribute("playlists", playlists.byOwner(person.id(), viewer, null, LISTED));
+        return "library/person-playlists";
+    }
+
     @GetMapping("/library")
     String library(@AuthenticationPrincipal CurrentUser viewer, Model model) {
         model.addAttribute("playlists", playlists.byOwner(viewer.id(), viewer, null, LISTED));
