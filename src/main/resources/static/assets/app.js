@@ -563,6 +563,36 @@
   });
   document.addEventListener('htmx:afterSettle', connectChat);
 
+  // --- the payment provider's form (real keys only; the sandbox has plain buttons) ---------------------------------
+  // Its script is allowed by the order page's own policy, so an order page reached by a swap loads as a page.
+  function mountCheckout() {
+    const form = $('provider-checkout');
+    if (!form || form.dataset.mounted) return;
+    if (!document.querySelector('meta[name="veza-checkout"]')) { location.reload(); return; }
+    form.dataset.mounted = 'true';
+    const error = $('provider-checkout-error');
+    const script = document.createElement('script');
+    script.src = form.dataset.sdk;
+    script.onerror = () => { error.textContent = 'The payment form could not be loaded.'; };
+    script.onload = () => {
+      const hyper = window.Hyper(form.dataset.key);
+      const widgets = hyper.widgets({ clientSecret: form.dataset.clientSecret });
+      widgets.create('payment', {}).mount('#provider-checkout-form');
+      const done = location.pathname + '?submitted=1';
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        error.textContent = '';
+        const result = await hyper.confirmPayment({
+          widgets, confirmParams: { return_url: new URL(done, location.href).href }, redirect: 'if_required',
+        });
+        if (result && result.error) { error.textContent = result.error.message || 'The payment did not go through.'; return; }
+        location.assign(done);
+      });
+    };
+    document.head.appendChild(script);
+  }
+  document.addEventListener('htmx:afterSettle', mountCheckout);
+
   // A reload keeps the queue and the position, paused until the person presses Play.
   audio.volume = state.volume;
   audio.muted = state.muted;
@@ -578,4 +608,5 @@
   decorate();
   localise(document);
   connectChat();
+  mountCheckout();
 })();

@@ -46,12 +46,16 @@ public record MarketplaceSettings(
      * @param apiKey {@code HYPERSWITCH_API_KEY}: empty runs the built-in sandbox (refused in production)
      * @param responseHashKey {@code HYPERSWITCH_RESPONSE_HASH_KEY}: the key webhooks are signed with
      * @param timeout {@code HYPERSWITCH_TIMEOUT}
+     * @param publishableKey {@code HYPERSWITCH_PUBLISHABLE_KEY}: the browser's key for the payment form (public)
+     * @param sdkUrl {@code HYPERSWITCH_SDK_URL}: where the browser loads Hyperswitch's payment form from
      */
     public record Hyperswitch(
             @NotNull @AbsoluteHttpUrl URI url,
             Secret apiKey,
             Secret responseHashKey,
-            @NotNull @PositiveDuration Duration timeout) {
+            @NotNull @PositiveDuration Duration timeout,
+            String publishableKey,
+            @NotNull @AbsoluteHttpUrl URI sdkUrl) {
 
         public boolean sandbox() {
             return apiKey == null || apiKey.isBlank();

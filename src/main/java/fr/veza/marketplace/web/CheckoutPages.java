@@ -3,13 +3,16 @@ package fr.veza.marketplace.web;
 import fr.veza.catalog.TrackCatalog;
 import fr.veza.catalog.TrackSummary;
 import fr.veza.identity.CurrentUser;
+import fr.veza.marketplace.internal.MarketplaceSettings;
 import fr.veza.marketplace.internal.Order;
 import fr.veza.marketplace.internal.OrderService;
 import fr.veza.marketplace.internal.SandboxWebhooks;
 import fr.veza.marketplace.providers.PaymentGateway;
 import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.web.ContentSecurityPolicy;
 import fr.veza.platform.web.Page;
 import fr.veza.platform.web.SignedInPages;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,12 +36,19 @@ class CheckoutPages {
     private final TrackCatalog tracks;
     private final SandboxWebhooks sandboxWebhooks;
     private final boolean sandbox;
+    private final MarketplaceSettings.Hyperswitch provider;
 
-    CheckoutPages(OrderService orders, TrackCatalog tracks, SandboxWebhooks sandboxWebhooks, PaymentGateway payments) {
+    CheckoutPages(
+            OrderService orders,
+            TrackCatalog tracks,
+            SandboxWebhooks sandboxWebhooks,
+            PaymentGateway payments,
+            MarketplaceSettings settings) {
         this.orders = orders;
         this.tracks = tracks;
         this.sandboxWebhooks = sandboxWebhooks;
         this.sandbox = payments.sandbox();
+        this.provider = settings.hyperswitch();
     }
 
     @PostMapping("/checkout")
@@ -48,7 +58,12 @@ class CheckoutPages {
     }
 
     @GetMapping("/orders/{id}")
-    String order(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer, Model model) {
+    String order(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String submitted,
+            @AuthenticationPrincipal CurrentUser viewer,
+            Model model,
+            HttpServletResponse response) {
         Order order = orders.get(id, viewer);
         boolean buyer = order.buyerId().equals(viewer.id());
         Map<UUID, TrackSummary> bought = tracks.findVisible(
@@ -62,8 +77,23 @@ class CheckoutPages {
                                 buyer || viewer.isAdmin() || line.sellerId().equals(viewer.id()))
                         .map(line -> new OrderLine(line, bought.get(line.trackId())))
                         .toList());
+        boolean payable = buyer && "pending".equals(order.status()) && order.paymentId() != null;
         model.addAttribute("sandbox", sandbox);
-        model.addAttribute("payable", buyer && "pending".equals(order.status()) && order.paymentId() != null);
+        model.addAttribute("payable", payable);
+        model.addAttribute("submitted", submitted != null);
+        // once the form was sent (the provider comes back with ?submitted), the page only follows the status
+        if (payable
+                && !sandbox
+                && submitted == null
+                && provider.publishableKey() != null
+                && !provider.publishableKey().isBlank()) {
+            // the provider's form is its script in its frames: this page, and only it, lets that origin in
+            model.addAttribute(
+                    "checkout",
+                    new ProviderCheckout(
+                            provider.sdkUrl().toString(), provider.publishableKey(), order.clientSecret()));
+            response.setHeader("Content-Security-Policy", ContentSecurityPolicy.siteAllowing(provider.sdkUrl()));
+        }
         return "marketplace/order";
     }
 
@@ -81,6 +111,9 @@ class CheckoutPages {
     }
 
     record OrderLine(Order.Line line, TrackSummary track) {}
+
+    /** What the provider's payment form needs in the browser: its script, the public key, the order's secret. */
+    record ProviderCheckout(String sdkUrl, String publishableKey, String clientSecret) {}
 
     @Bean
     static SignedInPages checkoutSignedInPages() {

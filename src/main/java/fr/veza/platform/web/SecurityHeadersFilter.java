@@ -19,15 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
-    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-    static final String DOCUMENTATION_POLICY = "default-src 'self'; img-src 'self' data:;"
-            + " style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none';"
-            + " base-uri 'self'; form-action 'self'";
-    /** The web app: its own scripts and styles only, nothing inline; media and workers from blobs (hls.js). */
-    static final String SITE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; worker-src 'self' blob:;"
-            + " object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -47,11 +38,11 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
                 || path.startsWith("/v3/")
                 || path.startsWith("/actuator")
                 || path.equals("/health")) {
-            return API_POLICY;
+            return ContentSecurityPolicy.API;
         }
         if (path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui")) {
-            return DOCUMENTATION_POLICY;
+            return ContentSecurityPolicy.DOCUMENTATION;
         }
-        return SITE_POLICY;
+        return ContentSecurityPolicy.SITE;
     }
 }
