@@ -50,6 +50,35 @@ class LoginRateLimitIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aPlayerWithAStalePasswordSlowsItselfDownButNeverThePersonsLogin() {
+        TestUser user = register();
+        String password = as(user).post("/api/v1/me/app-passwords", Map.of("name", "old phone"))
+                .field("password");
+        for (int i = 0; i < 3; i++) {
+            ApiResponse stale = api().get("/rest/ping?f=json&u=" + user.username() + "&p=stale-" + i);
+            assertThat(stale.json()
+                            .get("subsonic-response")
+                            .get("error")
+                            .get("code")
+                            .asInt())
+                    .isEqualTo(40);
+        }
+
+        ApiResponse limited = api().get("/rest/ping?f=json&u=" + user.username() + "&p=" + password);
+        assertThat(limited.status()).isEqualTo(200);
+        assertThat(limited.json()
+                        .get("subsonic-response")
+                        .get("error")
+                        .get("message")
+                        .asText())
+                .startsWith("Too many failed sign-ins");
+        assertThat(api().post("/api/v1/auth/login", Map.of("login", user.username(), "password", user.password()))
+                        .status())
+                .as("the person's own login is another bucket")
+                .isEqualTo(200);
+    }
+
+    @Test
     void successfulLoginsDoNotCountAgainstTheAccount() {
         TestUser user = register();
         for (int i = 0; i < 4; i++) {

@@ -118,6 +118,7 @@ class ErasureIntegrationTests extends IntegrationTest {
         as(gone).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "hi"));
         as(other).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "hello"));
         as(gone).post("/api/v1/gear", Map.of("name", "Old amp"));
+        as(gone).post("/api/v1/me/app-passwords", Map.of("name", "Old phone"));
 
         assertThat(as(gone).send(
                                 "DELETE",
@@ -239,6 +240,8 @@ class ErasureIntegrationTests extends IntegrationTest {
         assertThat(count("SELECT count(*) FROM user_sessions WHERE user_id = :id"))
                 .isZero();
         assertThat(count("SELECT count(*) FROM user_settings WHERE user_id = :id"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM app_passwords WHERE user_id = :id"))
                 .isZero();
         assertThat(count("SELECT count(*) FROM user_follows WHERE follower_id = :id OR following_id = :id"))
                 .isZero();

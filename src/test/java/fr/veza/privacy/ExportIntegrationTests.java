@@ -73,6 +73,8 @@ class ExportIntegrationTests extends IntegrationTest {
         as(me).post("/api/v1/tracks/" + theirPublic + "/comments", Map.of("body", "my comment"));
         as(other).post("/api/v1/tracks/" + myTrack + "/comments", Map.of("body", "their comment"));
         as(me).post("/api/v1/developer/api-keys", Map.of("name", "my key", "scopes", List.of("read")));
+        String appPassword = as(me).post("/api/v1/me/app-passwords", Map.of("name", "my player"))
+                .field("password");
         String room = as(me).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", other.id()))
                 .field("id");
         as(me).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "my message"));
@@ -117,6 +119,7 @@ class ExportIntegrationTests extends IntegrationTest {
                         "settings.json",
                         "sessions.json",
                         "api_keys.json",
+                        "app_passwords.json",
                         "tracks.json",
                         "playback_history.json",
                         "playlists.json",
@@ -160,6 +163,11 @@ class ExportIntegrationTests extends IntegrationTest {
                 .isEqualTo(42);
         assertThat(json(files, "api_keys.json").get(0).get("name").asText()).isEqualTo("my key");
         assertThat(text(files, "api_keys.json")).doesNotContain("key_hash");
+        assertThat(json(files, "app_passwords.json").get(0).get("name").asText())
+                .isEqualTo("my player");
+        assertThat(text(files, "app_passwords.json"))
+                .doesNotContain(appPassword)
+                .doesNotContain("ciphertext");
         assertThat(json(files, "orders.json").get(0).get("id").asText()).isEqualTo(bought.toString());
         assertThat(json(files, "orders.json")
                         .get(0)

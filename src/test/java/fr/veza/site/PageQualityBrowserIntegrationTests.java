@@ -28,7 +28,7 @@ class PageQualityBrowserIntegrationTests extends BrowserTest {
     @Test
     void everyPageIsAccessibleFitsAPhoneAndShowsHostileTextAsText() {
         TestUser artist = register("artist");
-        as(artist).patch("/api/v1/me", Map.of("display_name", "<script>alert(2)</script>"));
+        as(artist).patch("/api/v1/me", Map.of("display_name", "<script>alert(2)</script>", "bio", "bio " + HOSTILE));
         String word = "xss" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String title = word + " " + HOSTILE;
         String track = uploadAndProcess(

@@ -111,7 +111,8 @@ public class AccountClosureService {
                             "keep_public_tracks", keepPublicTracks,
                             "recovery_deadline", deadline.toString(),
                             "sessions_revoked", revoked.sessions(),
-                            "api_keys_revoked", revoked.apiKeys())));
+                            "api_keys_revoked", revoked.apiKeys(),
+                            "app_passwords_revoked", revoked.appPasswords())));
             AfterCommit.run(() -> evictCache(userId));
         });
         return deadline;

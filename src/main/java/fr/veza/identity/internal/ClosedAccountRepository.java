@@ -63,6 +63,12 @@ class ClosedAccountRepository {
                 .update();
     }
 
+    int revokeAppPasswords(UUID id) {
+        return jdbc.sql("UPDATE app_passwords SET revoked_at = now() WHERE user_id = :id AND revoked_at IS NULL")
+                .param("id", id)
+                .update();
+    }
+
     /** The closed, still recoverable account whose login email hashes to {@code emailHash}, locked. */
     Optional<Recoverable> lockRecoverable(byte[] emailHash, Instant now) {
         return jdbc.sql("""

@@ -53,6 +53,12 @@ class IdentityPersonalData implements PersonalData {
                 "SELECT id, name, prefix, scopes, created_at, last_used_at, expires_at, revoked_at FROM api_keys"
                         + " WHERE user_id = :user ORDER BY created_at",
                 user);
+        files.rows(
+                "app_passwords.json",
+                "The app passwords your music players sign in with: name and dates (never the passwords).",
+                "SELECT id, name, created_at, last_used_at, revoked_at FROM app_passwords WHERE user_id = :user"
+                        + " ORDER BY created_at",
+                user);
     }
 
     /**
@@ -72,6 +78,7 @@ class IdentityPersonalData implements PersonalData {
         erased.put("sessions", delete("DELETE FROM user_sessions WHERE user_id = :user", userId));
         erased.put("settings", delete("DELETE FROM user_settings WHERE user_id = :user", userId));
         erased.put("api_keys", delete("DELETE FROM api_keys WHERE user_id = :user", userId));
+        erased.put("app_passwords", delete("DELETE FROM app_passwords WHERE user_id = :user", userId));
         return erased;
     }
 

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param emailHashKey {@code EMAIL_HASH_KEY}: HMAC key under which a closed account keeps its login email for
  *     recovery; generated and kept under the data directory in development when unset
  * @param recoveryPeriod {@code ACCOUNT_RECOVERY_PERIOD}: how long a closed account can be recovered before erasure
+ * @param appPasswordKey {@code APP_PASSWORD_KEY}: the key app passwords are encrypted under (AES-GCM); generated
+ *     and kept under the data directory in development, required in production
  */
 @Validated
 @ConfigurationProperties("veza.identity")
@@ -37,7 +39,8 @@ public record IdentitySettings(
         @NotNull @PositiveDuration Duration sessionRetention,
         @NotNull @PositiveDuration Duration sessionCleanupInterval,
         Secret emailHashKey,
-        @NotNull @PositiveDuration Duration recoveryPeriod) {
+        @NotNull @PositiveDuration Duration recoveryPeriod,
+        Secret appPasswordKey) {
 
     static final int MIN_SECRET_LENGTH = 32;
 
@@ -51,6 +54,13 @@ public record IdentitySettings(
         return emailHashKey == null
                 || emailHashKey.isBlank()
                 || emailHashKey.value().length() >= MIN_SECRET_LENGTH;
+    }
+
+    @AssertTrue(message = "APP_PASSWORD_KEY must be at least 32 characters when set")
+    boolean isAppPasswordKeyLongEnough() {
+        return appPasswordKey == null
+                || appPasswordKey.isBlank()
+                || appPasswordKey.value().length() >= MIN_SECRET_LENGTH;
     }
 
     @AssertTrue(message = "VEZA_ADMIN_PASSWORD must be set when VEZA_ADMIN_EMAIL is")

@@ -68,6 +68,38 @@ class LoginThrottle {
         limiter.tryConsume(key(accountKey), perAccount);
     }
 
+    /**
+     * Players sign in on every request, so only their failures count, in buckets of their own: a player with a
+     * stale app password slows its own sign-ins for the account's window, never the person's web login.
+     */
+    void admitPlayer(String ip, java.util.UUID accountId) {
+        Allowance fromIp = limiter.peek(playerIpKey(ip), perIp);
+        if (!fromIp.allowed()) {
+            throw refused(fromIp.reset());
+        }
+        if (accountId != null) {
+            Allowance forAccount = limiter.peek(playerAccountKey(accountId), perAccount);
+            if (!forAccount.allowed()) {
+                throw refused(forAccount.reset());
+            }
+        }
+    }
+
+    void playerFailed(String ip, java.util.UUID accountId) {
+        limiter.tryConsume(playerIpKey(ip), perIp);
+        if (accountId != null) {
+            limiter.tryConsume(playerAccountKey(accountId), perAccount);
+        }
+    }
+
+    private static String playerIpKey(String ip) {
+        return "player:ip:" + ip;
+    }
+
+    private static String playerAccountKey(java.util.UUID accountId) {
+        return "player:account:" + accountId;
+    }
+
     static String accountKey(java.util.Optional<java.util.UUID> accountId, String login) {
         return accountId
                 .map(java.util.UUID::toString)

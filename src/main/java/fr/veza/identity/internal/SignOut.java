@@ -22,13 +22,14 @@ class SignOut {
         this.profileChanges = profileChanges;
     }
 
-    record Revoked(int sessions, int apiKeys) {}
+    record Revoked(int sessions, int apiKeys, int appPasswords) {}
 
     Revoked everywhere(UUID userId, String reason) {
         int sessions = accounts.revokeSessions(userId, reason);
         int apiKeys = accounts.revokeApiKeys(userId);
+        int appPasswords = accounts.revokeAppPasswords(userId);
         profileChanges.changed(userId);
         AfterCommit.run(sessionStatus::forgetAll);
-        return new Revoked(sessions, apiKeys);
+        return new Revoked(sessions, apiKeys, appPasswords);
     }
 }

@@ -27,6 +27,8 @@ class ProductionGuard implements EnvironmentPostProcessor {
         requireSecret(environment, "SIGNED_URL_SECRET", missing);
         // a generated key would be lost with the instance, and with it every closed account's way back
         requireSecret(environment, "EMAIL_HASH_KEY", missing);
+        // likewise every app password a player signs in with
+        requireSecret(environment, "APP_PASSWORD_KEY", missing);
         // the marketplace's built-in sandbox providers move no real money: never in production
         requireSet(environment, "HYPERSWITCH_API_KEY", "the payment provider; the sandbox is refused", missing);
         requireSet(environment, "HYPERSWITCH_RESPONSE_HASH_KEY", "to verify payment webhooks", missing);

@@ -101,6 +101,7 @@ class ConfigurationValidationTests {
                         + " REDIS_URL (a shared Redis), JWT_SECRET (a secret of at least 32 characters),"
                         + " SIGNED_URL_SECRET (a secret of at least 32 characters),"
                         + " EMAIL_HASH_KEY (a secret of at least 32 characters),"
+                        + " APP_PASSWORD_KEY (a secret of at least 32 characters),"
                         + " HYPERSWITCH_API_KEY (the payment provider; the sandbox is refused),"
                         + " HYPERSWITCH_RESPONSE_HASH_KEY (to verify payment webhooks),"
                         + " STRIPE_SECRET_KEY (seller payouts; the sandbox is refused)");
@@ -115,6 +116,7 @@ class ConfigurationValidationTests {
                 "JWT_SECRET=0123456789abcdef0123456789abcdef",
                 "SIGNED_URL_SECRET=fedcba9876543210fedcba9876543210",
                 "EMAIL_HASH_KEY=abcdefabcdef0123456789abcdef0123456789",
+                "APP_PASSWORD_KEY=0123456789abcdefabcdefabcdef0123456789",
                 "HYPERSWITCH_API_KEY=snd_test",
                 "HYPERSWITCH_RESPONSE_HASH_KEY=hash-key",
                 "STRIPE_SECRET_KEY=sk_test_123")) {
