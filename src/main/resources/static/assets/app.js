@@ -475,6 +475,19 @@
     body.className = 'chat-body';
     body.textContent = message.body;
     item.append(head, body);
+    const own = $('chat-own-template');
+    if (own && message.author_id === room.dataset.me) {
+      const controls = own.content.firstElementChild.cloneNode(true);
+      controls.querySelectorAll('form').forEach((form) => {
+        form.setAttribute('action', form.getAttribute('action').replace('MESSAGE_ID', message.id));
+      });
+      controls.querySelector('label').htmlFor = 'edit-' + message.id;
+      const field = controls.querySelector('input[name="body"]');
+      field.id = 'edit-' + message.id;
+      field.value = message.body;
+      item.append(controls);
+      if (window.htmx) htmx.process(controls);
+    }
     localise(item);
     return item;
   }

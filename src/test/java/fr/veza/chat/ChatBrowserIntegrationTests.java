@@ -60,9 +60,24 @@ class ChatBrowserIntegrationTests extends BrowserTest {
         screenshot(bobsBrowser, "chat-received");
         assertThat(accessibilityViolations(bobsBrowser)).isEmpty();
 
+        // her own message, arrived live, can be changed at once, and the change reaches Bob live too
+        alicesBrowser
+                .findElement(By.cssSelector("#chat-messages .chat-own summary"))
+                .click();
+        var edit = alicesBrowser.findElement(By.cssSelector("#chat-messages .chat-own input[name=body]"));
+        edit.clear();
+        edit.sendKeys("see you at nine");
+        alicesBrowser
+                .findElement(By.cssSelector("#chat-messages .chat-own form button"))
+                .click();
+        waiting(bobsBrowser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"), "see you at nine"));
+        assertThat(bobsBrowser.findElement(By.id("chat-messages")).getText()).contains("edited");
+
         // the conversation is there after a reload, and the rooms list shows it with nothing left unread
         bobsBrowser.navigate().refresh();
-        waiting(bobsBrowser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"), "eight"));
+        waiting(bobsBrowser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"), "see you at nine"));
         link(bobsBrowser, "All conversations").click();
         waiting(bobsBrowser).until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-rooms")));
         assertThat(bobsBrowser.findElement(By.id("chat-rooms")).getText())

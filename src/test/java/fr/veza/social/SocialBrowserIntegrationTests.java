@@ -55,8 +55,19 @@ class SocialBrowserIntegrationTests extends BrowserTest {
                 .until(ExpectedConditions.visibilityOfElementLocated(
                         By.xpath("//*[.='No comments yet. Be the first.']")));
 
+        as(artist)
+                .upload("PUT", "/api/v1/me/avatar", java.util.Map.of("file", TestMedia.coverPng()), java.util.Map.of());
+        as(artist)
+                .upload("PUT", "/api/v1/me/banner", java.util.Map.of("file", TestMedia.coverPng()), java.util.Map.of());
         link(browser, "by " + artist.username()).click();
         waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("artist-tracks")));
+        // the avatar and the banner load under the page's policy (their own origin's images only)
+        waiting(browser).until(driver -> (Boolean) script(
+                driver,
+                "return [...document.querySelectorAll('img.avatar, img.banner')]"
+                        + ".filter(i => i.complete && i.naturalWidth > 0).length === 2"));
+        assertThat(browser.findElement(By.cssSelector("img.avatar")).getDomAttribute("alt"))
+                .isEqualTo("Picture of " + artist.username());
         assertThat(browser.findElement(By.id("artist-tracks")).getText()).contains(title);
         button(browser, "Follow").click();
         waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[.='Unfollow']")));

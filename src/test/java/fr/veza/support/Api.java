@@ -69,6 +69,11 @@ public final class Api {
 
     /** A multipart upload: files by part name, then plain fields. */
     public ApiResponse upload(String path, Map<String, java.nio.file.Path> files, Map<String, String> fields) {
+        return upload("POST", path, files, fields);
+    }
+
+    public ApiResponse upload(
+            String method, String path, Map<String, java.nio.file.Path> files, Map<String, String> fields) {
         String boundary = "veza" + java.util.UUID.randomUUID().toString().replace("-", "");
         var body = new java.io.ByteArrayOutputStream();
         try {
@@ -89,7 +94,7 @@ public final class Api {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return sendBytes("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        return sendBytes(method, path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
     /** The raw bytes of a response, for media. */

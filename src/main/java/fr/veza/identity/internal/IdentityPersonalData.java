@@ -9,14 +9,16 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The account itself: profile, settings, sessions and API keys. Password and key hashes are never exported. */
+/** The account itself: profile and its images, settings, sessions, API keys and app passwords. Password and key hashes are never exported. */
 @Component
 class IdentityPersonalData implements PersonalData {
 
     private final JdbcClient jdbc;
+    private final ProfileImageService images;
 
-    IdentityPersonalData(JdbcClient jdbc) {
+    IdentityPersonalData(JdbcClient jdbc, ProfileImageService images) {
         this.jdbc = jdbc;
+        this.images = images;
     }
 
     @Override
@@ -79,6 +81,12 @@ class IdentityPersonalData implements PersonalData {
         erased.put("settings", delete("DELETE FROM user_settings WHERE user_id = :user", userId));
         erased.put("api_keys", delete("DELETE FROM api_keys WHERE user_id = :user", userId));
         erased.put("app_passwords", delete("DELETE FROM app_passwords WHERE user_id = :user", userId));
+        try {
+            images.eraseAll(userId);
+        } catch (IOException storeFailed) {
+            // the erasure is retried until the store answers: an avatar must not outlive its account
+            throw new java.io.UncheckedIOException(storeFailed);
+        }
         return erased;
     }
 

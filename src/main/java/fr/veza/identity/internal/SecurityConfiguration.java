@@ -186,6 +186,7 @@ class SecurityConfiguration {
                 PublicEndpoints.Endpoint.post("/api/v1/auth/login"),
                 PublicEndpoints.Endpoint.post("/api/v1/auth/refresh"),
                 PublicEndpoints.Endpoint.post("/api/v1/auth/recover"),
-                PublicEndpoints.Endpoint.get("/api/v1/users/{id}"));
+                PublicEndpoints.Endpoint.get("/api/v1/users/{id}"),
+                PublicEndpoints.Endpoint.get("/api/v1/users/*/images/*"));
     }
 }
