@@ -106,6 +106,33 @@ class PlayerBrowserIntegrationTests extends BrowserTest {
                 .startsWith(shown.get(0));
     }
 
+    @Test
+    void aSignedInListenersWebListensAreTheirs() {
+        TestUser artist = register("artist");
+        String track = uploadAndProcess(
+                        artist, TestMedia.tone(3, "mp3"), fields("title", "short one", "visibility", "public"))
+                .field("id");
+        TestUser listener = register();
+        WebDriver browser = browser();
+        signIn(browser, listener);
+        browser.get(url("/tracks/" + track));
+        browser.findElement(By.cssSelector("main [data-play-track]")).click();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        jdbc.sql("SELECT count(*) FROM playback_history WHERE track_id = :track AND user_id = :user")
+                                        .param("track", UUID.fromString(track))
+                                        .param("user", listener.id())
+                                        .query(Integer.class)
+                                        .single()
+                                == 1);
+        assertThat(as(artist)
+                        .get("/api/v1/tracks/" + track)
+                        .json()
+                        .get("play_count")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
     private List<String> publish(String word) {
         TestUser artist = register("artist");
         List<String> titles = List.of(word + " one", word + " two", word + " three");
