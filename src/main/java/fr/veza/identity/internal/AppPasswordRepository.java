@@ -20,15 +20,16 @@ class AppPasswordRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, UUID userId, String name, AppPasswordCipher.Sealed sealed) {
-        jdbc.sql("INSERT INTO app_passwords (id, user_id, name, nonce, ciphertext) VALUES (:id, :user, :name, :nonce,"
-                        + " :ciphertext)")
+    Row insert(UUID id, UUID userId, String name, AppPasswordCipher.Sealed sealed) {
+        return jdbc.sql("INSERT INTO app_passwords (id, user_id, name, nonce, ciphertext) VALUES (:id, :user, :name,"
+                        + " :nonce, :ciphertext) RETURNING " + COLUMNS)
                 .param("id", id)
                 .param("user", userId)
                 .param("name", name)
                 .param("nonce", sealed.nonce())
                 .param("ciphertext", sealed.ciphertext())
-                .update();
+                .query(AppPasswordRepository::map)
+                .single();
     }
 
     /** The live app passwords of an account; a lock on the user row keeps the per-person cap exact. */

@@ -69,18 +69,16 @@ public class AppPasswordService implements PlayerCredentials {
     public Created create(CurrentUser owner, String name, String ip) {
         String password = newPassword();
         UUID id = UUID.randomUUID();
-        transactions.executeWithoutResult(status -> {
+        AppPasswordRepository.Row row = transactions.execute(status -> {
             if (passwords.countLiveLocked(owner.id()) >= MAX_PER_PERSON) {
                 throw new VezaException(
                         ErrorCode.CONFLICT, "You already have " + MAX_PER_PERSON + " app passwords; revoke one first.");
             }
-            passwords.insert(id, owner.id(), name, cipher.seal(id, owner.id(), password));
+            AppPasswordRepository.Row inserted =
+                    passwords.insert(id, owner.id(), name, cipher.seal(id, owner.id(), password));
             audit.record(new AuditEntry(owner.id(), ip, "app_password.created", "app_password", id, Map.of()));
+            return inserted;
         });
-        AppPasswordRepository.Row row = passwords.live(owner.id()).stream()
-                .filter(r -> r.id().equals(id))
-                .findFirst()
-                .orElseThrow();
         return new Created(view(row), password);
     }
 

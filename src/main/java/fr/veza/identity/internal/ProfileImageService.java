@@ -22,6 +22,9 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.apache.tika.detect.DefaultDetector;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.metadata.Metadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -37,12 +40,15 @@ public class ProfileImageService {
     public static final long MAX_BYTES = 10L * 1024 * 1024;
     private static final int MAX_SIDE = 8_000;
     private static final String PATH = "/api/v1/users/";
+    /** What the JDK can decode and re-draw. */
+    private static final java.util.Set<String> ACCEPTED = java.util.Set.of("image/jpeg", "image/png");
 
     private final BlobStore blobs;
     private final JdbcClient jdbc;
     private final ProfileChanges profileChanges;
     private final UserRepository users;
     private final SecureRandom random = new SecureRandom();
+    private final Detector detector = new DefaultDetector();
 
     ProfileImageService(BlobStore blobs, JdbcClient jdbc, ProfileChanges profileChanges, UserRepository users) {
         this.blobs = blobs;
@@ -79,7 +85,7 @@ public class ProfileImageService {
         if (upload.length > MAX_BYTES) {
             throw tooLarge();
         }
-        if (!isJpeg(upload) && !isPng(upload)) {
+        if (!ACCEPTED.contains(detect(upload))) {
             throw new VezaException(
                     ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "The file is not an image Veza can read; upload a JPEG or a PNG.",
@@ -95,11 +101,7 @@ public class ProfileImageService {
             throw new UncheckedIOException(e);
         }
         String url = PATH + user.id() + "/images/" + name;
-        String previous = jdbc.sql("SELECT " + kind.column + " FROM users WHERE id = :id")
-                .param("id", user.id())
-                .query(String.class)
-                .optional()
-                .orElse(null);
+        String previous = currentUrl(user.id(), kind);
         jdbc.sql("UPDATE users SET " + kind.column + " = :url, updated_at = now() WHERE id = :id")
                 .param("url", url)
                 .param("id", user.id())
@@ -110,11 +112,7 @@ public class ProfileImageService {
     }
 
     public void remove(CurrentUser user, Kind kind) {
-        String previous = jdbc.sql("SELECT " + kind.column + " FROM users WHERE id = :id")
-                .param("id", user.id())
-                .query(String.class)
-                .optional()
-                .orElse(null);
+        String previous = currentUrl(user.id(), kind);
         jdbc.sql("UPDATE users SET " + kind.column + " = NULL, updated_at = now() WHERE id = :id")
                 .param("id", user.id())
                 .update();
@@ -150,6 +148,14 @@ public class ProfileImageService {
                 // an orphan image costs a little storage and is taken with the account's prefix on erasure
             }
         }
+    }
+
+    private String currentUrl(UUID userId, Kind kind) {
+        return jdbc.sql("SELECT " + kind.column + " FROM users WHERE id = :id")
+                .param("id", userId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     private static String prefix(UUID userId) {
@@ -215,12 +221,15 @@ public class ProfileImageService {
         return out.toByteArray();
     }
 
-    private static boolean isJpeg(byte[] bytes) {
-        return bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff;
-    }
-
-    private static boolean isPng(byte[] bytes) {
-        return bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+    /** The type the bytes say they are (magic numbers), never the name or the type the client sent. */
+    private String detect(byte[] upload) {
+        try {
+            return detector.detect(new ByteArrayInputStream(upload), new Metadata())
+                    .getBaseType()
+                    .toString();
+        } catch (IOException unreadable) {
+            return "";
+        }
     }
 
     public static VezaException tooLarge() {

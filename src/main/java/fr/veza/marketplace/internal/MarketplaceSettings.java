@@ -60,6 +60,11 @@ public record MarketplaceSettings(
         public boolean sandbox() {
             return apiKey == null || apiKey.isBlank();
         }
+
+        /** Whether the browser can be given Hyperswitch's payment form (it needs the publishable key). */
+        public boolean paymentForm() {
+            return publishableKey != null && !publishableKey.isBlank();
+        }
     }
 
     /**

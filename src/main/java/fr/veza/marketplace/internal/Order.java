@@ -1,5 +1,6 @@
 package fr.veza.marketplace.internal;
 
+import fr.veza.identity.CurrentUser;
 import fr.veza.marketplace.Money;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,14 @@ public record Order(
         Instant completedAt,
         Instant providerUpdatedAt,
         List<Line> lines) {
+
+    /** The lines {@code viewer} may see: all of them for the buyer and admins, a seller's own lines for a seller. */
+    public List<Line> linesSeenBy(CurrentUser viewer) {
+        if (buyerId.equals(viewer.id()) || viewer.isAdmin()) {
+            return lines;
+        }
+        return lines.stream().filter(l -> l.sellerId().equals(viewer.id())).toList();
+    }
 
     public boolean involves(UUID userId) {
         return buyerId.equals(userId)

@@ -72,9 +72,7 @@ class CheckoutPages {
         model.addAttribute("buyer", buyer);
         model.addAttribute(
                 "lines",
-                order.lines().stream()
-                        .filter(line ->
-                                buyer || viewer.isAdmin() || line.sellerId().equals(viewer.id()))
+                order.linesSeenBy(viewer).stream()
                         .map(line -> new OrderLine(line, bought.get(line.trackId())))
                         .toList());
         boolean payable = buyer && "pending".equals(order.status()) && order.paymentId() != null;
@@ -82,11 +80,7 @@ class CheckoutPages {
         model.addAttribute("payable", payable);
         model.addAttribute("submitted", submitted != null);
         // once the form was sent (the provider comes back with ?submitted), the page only follows the status
-        if (payable
-                && !sandbox
-                && submitted == null
-                && provider.publishableKey() != null
-                && !provider.publishableKey().isBlank()) {
+        if (payable && !sandbox && submitted == null && provider.paymentForm()) {
             // the provider's form is its script in its frames: this page, and only it, lets that origin in
             model.addAttribute(
                     "checkout",

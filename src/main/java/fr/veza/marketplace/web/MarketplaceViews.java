@@ -97,11 +97,8 @@ final class MarketplaceViews {
                                     : null,
                             sandbox)
                     : null;
-            // a seller sees only their own lines of someone else's order
-            List<LineView> lines = o.lines().stream()
-                    .filter(l -> buyer || viewer.isAdmin() || l.sellerId().equals(viewer.id()))
-                    .map(LineView::of)
-                    .toList();
+            List<LineView> lines =
+                    o.linesSeenBy(viewer).stream().map(LineView::of).toList();
             return new OrderView(
                     o.id(),
                     o.buyerId(),

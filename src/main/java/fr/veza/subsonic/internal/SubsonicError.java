@@ -9,7 +9,6 @@ public class SubsonicError extends RuntimeException {
     public static final int GENERIC = 0;
     public static final int MISSING_PARAMETER = 10;
     public static final int WRONG_CREDENTIALS = 40;
-    public static final int TOKEN_NOT_SUPPORTED = 41;
     public static final int MECHANISMS_MIXED = 43;
     public static final int INVALID_API_KEY = 44;
     public static final int NOT_AUTHORISED = 50;
