@@ -4,7 +4,7 @@
  * {@code PlayerCredentials}; every answer is HTTP 200 with {@code status="ok"} or {@code "failed"} and a Subsonic
  * error code, in XML (default) or JSON ({@code f=json}), as players expect.
  */
-@ApplicationModule(allowedDependencies = {"platform", "identity"})
+@ApplicationModule(allowedDependencies = {"platform", "identity", "catalog", "library", "social", "search"})
 package fr.veza.subsonic;
 
 import org.springframework.modulith.ApplicationModule;

@@ -113,7 +113,7 @@ class SubsonicAuthenticationIntegrationTests extends IntegrationTest {
         assertThat(status(api().get("/rest/ping?f=json&apiKey=" + key))).isEqualTo("ok");
         assertThat(error(api().get("/rest/ping?f=json&apiKey=" + key + u))).isEqualTo(43);
 
-        ApiResponse notYet = api().get("/rest/getPodcasts.view" + "?u=" + person.username() + "&p=" + password);
+        ApiResponse notYet = api().get("/rest/jukeboxControl.view" + "?u=" + person.username() + "&p=" + password);
         assertThat(notYet.status()).isEqualTo(200);
         assertThat(xml(notYet).getAttribute("status")).isEqualTo("failed");
         assertThat(((Element) xml(notYet).getElementsByTagName("error").item(0)).getAttribute("code"))

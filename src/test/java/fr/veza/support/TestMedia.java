@@ -47,6 +47,53 @@ public final class TestMedia {
         return file;
     }
 
+    /**
+     * A short MP3 tone carrying the given tags (album, track, date, genre...), as files from a music library do; the
+     * file's name comes from {@code name}, so each set of tags is made once.
+     */
+    public static synchronized Path tagged(String name, int seconds, java.util.Map<String, String> tags) {
+        Path file = DIRECTORY.resolve("tagged-" + name + ".mp3");
+        if (!Files.exists(file)) {
+            List<String> args = new ArrayList<>(
+                    List.of("-f", "lavfi", "-i", "sine=frequency=330:sample_rate=44100:duration=" + seconds));
+            tags.forEach((key, value) -> args.addAll(List.of("-metadata", key + "=" + value)));
+            args.addAll(List.of("-c:a", "libmp3lame", "-b:a", "128k", file.toString()));
+            run(args);
+        }
+        return file;
+    }
+
+    /** How many seconds of audio ffmpeg decodes from the file; fails when it cannot decode it at all. */
+    public static double decodedSeconds(Path file) {
+        try {
+            List<String> command =
+                    List.of(ffmpeg().toString(), "-hide_banner", "-i", file.toString(), "-f", "null", "-");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // the static build crashes converting the MPEG-TS service name through the host's iconv modules;
+            // without them it keeps the name as it is
+            builder.environment().put("GCONV_PATH", "/nonexistent");
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError("ffmpeg could not decode " + file + ": " + output);
+            }
+            java.util.regex.Matcher time = java.util.regex.Pattern.compile("time=(\\d+):(\\d+):(\\d+\\.\\d+)")
+                    .matcher(output);
+            double seconds = -1;
+            while (time.find()) {
+                seconds = Integer.parseInt(time.group(1)) * 3600
+                        + Integer.parseInt(time.group(2)) * 60
+                        + Double.parseDouble(time.group(3));
+            }
+            return seconds;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An MP3 that starts like one (an ID3 header) but holds noise: it passes sniffing and fails decoding. */
     public static synchronized Path corruptMp3() {
         Path file = DIRECTORY.resolve("corrupt.mp3");

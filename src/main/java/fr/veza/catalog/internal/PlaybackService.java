@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * statistics) once the listener heard {@code PLAY_COUNT_THRESHOLD} seconds, or half of a shorter track.
  */
 @Service
-public class PlaybackService {
+public class PlaybackService implements fr.veza.catalog.Listens {
 
     private final TrackRepository tracks;
     private final TrackAccess access;
@@ -40,6 +40,12 @@ public class PlaybackService {
      * their address when signed out) gets at most one counted play of a track per threshold period: nobody can have
      * heard it twice in less time than one play takes, so replayed reports do not inflate the count.
      */
+    @Override
+    @Transactional
+    public boolean heardInFull(UUID trackId, CurrentUser listener, String address) {
+        return record(trackId, listener, address, Integer.MAX_VALUE);
+    }
+
     @Transactional
     public boolean record(UUID trackId, CurrentUser listener, String address, int secondsPlayed) {
         Track track = access.requireStreamable(

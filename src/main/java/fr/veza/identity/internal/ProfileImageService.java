@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
  * a changed image is a new address that caches never confuse with the old one.
  */
 @Service
-public class ProfileImageService {
+public class ProfileImageService implements fr.veza.identity.Avatars {
 
     public static final long MAX_BYTES = 10L * 1024 * 1024;
     private static final int MAX_SIDE = 8_000;
@@ -132,6 +132,20 @@ public class ProfileImageService {
             throw VezaException.notFound("Image " + name);
         }
         return blobs.open(key);
+    }
+
+    @Override
+    public java.util.Optional<byte[]> avatar(UUID userId) {
+        String url = currentUrl(userId, Kind.AVATAR);
+        String own = PATH + userId + "/images/";
+        if (url == null || !url.startsWith(own)) {
+            return java.util.Optional.empty();
+        }
+        try (InputStream image = open(userId, url.substring(own.length()))) {
+            return java.util.Optional.of(image.readAllBytes());
+        } catch (VezaException | IOException gone) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Erasure and closure take every image of the person. */

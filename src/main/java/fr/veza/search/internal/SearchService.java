@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * cluster is down, and the outbox brings the index up to date when it is back.
  */
 @Service
-public class SearchService {
+public class SearchService implements fr.veza.search.TextSearch {
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
 
@@ -49,17 +49,28 @@ public class SearchService {
                 .register(meters);
     }
 
-    public Results search(SearchQuery query, CurrentUser viewer) {
-        List<UUID> ids;
-        String engine = configured.name();
-        try {
-            ids = configured.search(query);
-        } catch (SearchUnavailableException e) {
-            fallbacks.increment();
-            log.warn("search: {} unavailable, answered from postgres: {}", configured.name(), e.getMessage());
-            ids = postgres.search(query);
-            engine = postgres.name();
+    @Override
+    public List<UUID> tracks(String text, CurrentUser viewer, int offset, int limit) {
+        return ids(new SearchQuery(text, SearchType.TRACKS, viewer == null ? null : viewer.id(), offset, limit));
+    }
+
+    @Override
+    public List<UUID> people(String text, CurrentUser viewer, int offset, int limit) {
+        return ids(new SearchQuery(text, SearchType.USERS, viewer == null ? null : viewer.id(), offset, limit));
+    }
+
+    private List<UUID> ids(SearchQuery query) {
+        if (query.words().isEmpty()) {
+            return List.of();
         }
+        List<UUID> ids = answered(query).ids();
+        return ids.size() > query.limit() ? ids.subList(0, query.limit()) : ids;
+    }
+
+    public Results search(SearchQuery query, CurrentUser viewer) {
+        Answer answer = answered(query);
+        List<UUID> ids = answer.ids();
+        String engine = answer.engine();
         boolean more = ids.size() > query.limit();
         List<UUID> page = more ? ids.subList(0, query.limit()) : ids;
         Map<UUID, ?> rows = switch (query.type()) {
@@ -74,6 +85,18 @@ public class SearchService {
                 .toList();
         return new Results(items, more, engine);
     }
+
+    private Answer answered(SearchQuery query) {
+        try {
+            return new Answer(configured.search(query), configured.name());
+        } catch (SearchUnavailableException e) {
+            fallbacks.increment();
+            log.warn("search: {} unavailable, answered from postgres: {}", configured.name(), e.getMessage());
+            return new Answer(postgres.search(query), postgres.name());
+        }
+    }
+
+    private record Answer(List<UUID> ids, String engine) {}
 
     public record Results(List<Object> items, boolean more, String engine) {}
 }

@@ -25,6 +25,11 @@ public class SubsonicAuthenticator {
         this.clientIps = clientIps;
     }
 
+    /** Signs the player in and reads its call. */
+    public SubsonicRequest open(HttpServletRequest request) {
+        return new SubsonicRequest(request, authenticate(request), clientIps.resolve(request));
+    }
+
     public Player authenticate(HttpServletRequest request) {
         String apiKey = request.getParameter("apiKey");
         String username = request.getParameter("u");

@@ -15,7 +15,7 @@ public final class SubsonicNode {
     private final String name;
     private final Map<String, Object> attributes = new LinkedHashMap<>();
     private final List<SubsonicNode> children = new ArrayList<>();
-    private final boolean repeated;
+    private boolean repeated;
     private Object text;
 
     private SubsonicNode(String name, boolean repeated) {
@@ -31,6 +31,12 @@ public final class SubsonicNode {
     /** An element of a list: a JSON array in its parent, whatever the number of its siblings. */
     public static SubsonicNode item(String name) {
         return new SubsonicNode(name, true);
+    }
+
+    /** This element alone in its parent (a JSON object, not an array), as when one album is the whole answer. */
+    public SubsonicNode alone() {
+        this.repeated = false;
+        return this;
     }
 
     /** A null value is left out, as players expect of an absent attribute. */

@@ -71,6 +71,10 @@ public class SubsonicWriter {
     private ObjectNode toJson(SubsonicNode node) {
         ObjectNode object = json.createObjectNode();
         node.attributes().forEach((name, value) -> object.set(name, json.valueToTree(value)));
+        if (node.textValue() != null) {
+            // an element with attributes and text (a genre): the JSON convention names the text "value"
+            object.set("value", json.valueToTree(node.textValue()));
+        }
         Map<String, List<SubsonicNode>> byName = new LinkedHashMap<>();
         for (SubsonicNode child : node.children()) {
             byName.computeIfAbsent(child.name(), name -> new ArrayList<>()).add(child);

@@ -1,5 +1,6 @@
 package fr.veza.subsonic.web;
 
+import fr.veza.platform.errors.VezaException;
 import fr.veza.subsonic.internal.SubsonicError;
 import fr.veza.subsonic.internal.SubsonicWriter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,17 @@ class SubsonicErrors {
 
     SubsonicErrors(SubsonicWriter writer) {
         this.writer = writer;
+    }
+
+    /** A rule of another module said no (not found, not allowed, not valid): the same refusal in Subsonic's words. */
+    @ExceptionHandler(VezaException.class)
+    ResponseEntity<String> refused(VezaException refusal, HttpServletRequest request) {
+        int code = switch (refusal.errorCode()) {
+            case NOT_FOUND -> SubsonicError.NOT_FOUND;
+            case FORBIDDEN, INSUFFICIENT_SCOPE, ACCOUNT_SUSPENDED -> SubsonicError.NOT_AUTHORISED;
+            default -> SubsonicError.GENERIC;
+        };
+        return writer.failed(request.getParameter("f"), new SubsonicError(code, refusal.getMessage()));
     }
 
     @ExceptionHandler(SubsonicError.class)
