@@ -118,7 +118,16 @@ class ErasureIntegrationTests extends IntegrationTest {
         as(gone).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "hi"));
         as(other).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "hello"));
         as(gone).post("/api/v1/gear", Map.of("name", "Old amp"));
-        as(gone).post("/api/v1/me/app-passwords", Map.of("name", "Old phone"));
+        String player = as(gone).post("/api/v1/me/app-passwords", Map.of("name", "Old phone"))
+                .field("password");
+        // an album starred in a music app: Subsonic keeps album stars in a table of its own
+        assertThat(api().get("/rest/star?f=json&u=" + gone.username() + "&p=" + player + "&albumId=al-"
+                                + albumOf(othersTrack))
+                        .json()
+                        .get("subsonic-response")
+                        .get("status")
+                        .asText())
+                .isEqualTo("ok");
 
         assertThat(as(gone).send(
                                 "DELETE",
@@ -242,6 +251,8 @@ class ErasureIntegrationTests extends IntegrationTest {
         assertThat(count("SELECT count(*) FROM user_settings WHERE user_id = :id"))
                 .isZero();
         assertThat(count("SELECT count(*) FROM app_passwords WHERE user_id = :id"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM subsonic_album_stars WHERE user_id = :id"))
                 .isZero();
         assertThat(count("SELECT count(*) FROM user_follows WHERE follower_id = :id OR following_id = :id"))
                 .isZero();
@@ -390,5 +401,12 @@ class ErasureIntegrationTests extends IntegrationTest {
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private UUID albumOf(UUID track) {
+        return jdbc.sql("SELECT album_id FROM tracks WHERE id = :id")
+                .param("id", track)
+                .query(UUID.class)
+                .single();
     }
 }

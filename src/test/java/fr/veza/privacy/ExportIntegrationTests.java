@@ -75,6 +75,16 @@ class ExportIntegrationTests extends IntegrationTest {
         as(me).post("/api/v1/developer/api-keys", Map.of("name", "my key", "scopes", List.of("read")));
         String appPassword = as(me).post("/api/v1/me/app-passwords", Map.of("name", "my player"))
                 .field("password");
+        UUID album = jdbc.sql("SELECT album_id FROM tracks WHERE id = :id")
+                .param("id", theirPublic)
+                .query(UUID.class)
+                .single();
+        assertThat(api().get("/rest/star?f=json&u=" + me.username() + "&p=" + appPassword + "&albumId=al-" + album)
+                        .json()
+                        .get("subsonic-response")
+                        .get("status")
+                        .asText())
+                .isEqualTo("ok");
         String room = as(me).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", other.id()))
                 .field("id");
         as(me).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "my message"));
@@ -120,6 +130,7 @@ class ExportIntegrationTests extends IntegrationTest {
                         "sessions.json",
                         "api_keys.json",
                         "app_passwords.json",
+                        "album_stars.json",
                         "tracks.json",
                         "playback_history.json",
                         "playlists.json",
@@ -168,6 +179,8 @@ class ExportIntegrationTests extends IntegrationTest {
         assertThat(text(files, "app_passwords.json"))
                 .doesNotContain(appPassword)
                 .doesNotContain("ciphertext");
+        assertThat(json(files, "album_stars.json").get(0).get("album_id").asText())
+                .isEqualTo(album.toString());
         assertThat(json(files, "orders.json").get(0).get("id").asText()).isEqualTo(bought.toString());
         assertThat(json(files, "orders.json")
                         .get(0)

@@ -6,17 +6,30 @@ import fr.veza.subsonic.internal.SubsonicRequest;
 import fr.veza.subsonic.internal.SubsonicWriter;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What Veza does not have (podcasts, radio, videos, shares, bookmarks, chat, a scanner) answers empty lists, so
+ * What Veza does not have (podcasts, radio, videos, shares, bookmarks, chat, lyrics) answers an empty list, so
  * players that ask at start-up carry on instead of reporting an error. Who is playing what is not shown: listening
  * is private on Veza.
  */
 @RestController
 @Hidden
 class EmptyListsController {
+
+    /** Each method and the element of its (empty) answer. */
+    private static final Map<String, String> EMPTY = Map.ofEntries(
+            Map.entry("getNowPlaying", "nowPlaying"),
+            Map.entry("getPodcasts", "podcasts"),
+            Map.entry("getNewestPodcasts", "newestPodcasts"),
+            Map.entry("getInternetRadioStations", "internetRadioStations"),
+            Map.entry("getVideos", "videos"),
+            Map.entry("getShares", "shares"),
+            Map.entry("getBookmarks", "bookmarks"),
+            Map.entry("getChatMessages", "chatMessages"),
+            Map.entry("getLyrics", "lyrics"));
 
     private final SubsonicAuthenticator auth;
     private final SubsonicWriter writer;
@@ -26,44 +39,21 @@ class EmptyListsController {
         this.writer = writer;
     }
 
-    @SubsonicEndpoint({"/rest/getNowPlaying", "/rest/getNowPlaying.view"})
-    ResponseEntity<String> nowPlaying(HttpServletRequest http) {
-        return empty(http, "nowPlaying");
-    }
-
-    @SubsonicEndpoint({"/rest/getPodcasts", "/rest/getPodcasts.view"})
-    ResponseEntity<String> podcasts(HttpServletRequest http) {
-        return empty(http, "podcasts");
-    }
-
-    @SubsonicEndpoint({"/rest/getNewestPodcasts", "/rest/getNewestPodcasts.view"})
-    ResponseEntity<String> newestPodcasts(HttpServletRequest http) {
-        return empty(http, "newestPodcasts");
-    }
-
-    @SubsonicEndpoint({"/rest/getInternetRadioStations", "/rest/getInternetRadioStations.view"})
-    ResponseEntity<String> radio(HttpServletRequest http) {
-        return empty(http, "internetRadioStations");
-    }
-
-    @SubsonicEndpoint({"/rest/getVideos", "/rest/getVideos.view"})
-    ResponseEntity<String> videos(HttpServletRequest http) {
-        return empty(http, "videos");
-    }
-
-    @SubsonicEndpoint({"/rest/getShares", "/rest/getShares.view"})
-    ResponseEntity<String> shares(HttpServletRequest http) {
-        return empty(http, "shares");
-    }
-
-    @SubsonicEndpoint({"/rest/getBookmarks", "/rest/getBookmarks.view"})
-    ResponseEntity<String> bookmarks(HttpServletRequest http) {
-        return empty(http, "bookmarks");
-    }
-
-    @SubsonicEndpoint({"/rest/getChatMessages", "/rest/getChatMessages.view"})
-    ResponseEntity<String> chat(HttpServletRequest http) {
-        return empty(http, "chatMessages");
+    @SubsonicEndpoint({
+        "/rest/getNowPlaying", "/rest/getNowPlaying.view",
+        "/rest/getPodcasts", "/rest/getPodcasts.view",
+        "/rest/getNewestPodcasts", "/rest/getNewestPodcasts.view",
+        "/rest/getInternetRadioStations", "/rest/getInternetRadioStations.view",
+        "/rest/getVideos", "/rest/getVideos.view",
+        "/rest/getShares", "/rest/getShares.view",
+        "/rest/getBookmarks", "/rest/getBookmarks.view",
+        "/rest/getChatMessages", "/rest/getChatMessages.view",
+        "/rest/getLyrics", "/rest/getLyrics.view"
+    })
+    ResponseEntity<String> empty(HttpServletRequest http) {
+        SubsonicRequest call = auth.open(http);
+        String method = http.getRequestURI().substring(http.getRequestURI().lastIndexOf('/') + 1);
+        return writer.ok(call.format(), SubsonicNode.of(EMPTY.get(method.replaceFirst("\\.view$", ""))));
     }
 
     /** No saved play queue: an answer without one, as servers give when none was saved. */
@@ -78,10 +68,5 @@ class EmptyListsController {
     ResponseEntity<String> scanStatus(HttpServletRequest http) {
         SubsonicRequest call = auth.open(http);
         return writer.ok(call.format(), SubsonicNode.of("scanStatus").with("scanning", false));
-    }
-
-    private ResponseEntity<String> empty(HttpServletRequest http, String element) {
-        SubsonicRequest call = auth.open(http);
-        return writer.ok(call.format(), SubsonicNode.of(element));
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SubsonicErrors {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubsonicErrors.class);
+
     private final SubsonicWriter writer;
 
     SubsonicErrors(SubsonicWriter writer) {
@@ -30,6 +32,15 @@ class SubsonicErrors {
             default -> SubsonicError.GENERIC;
         };
         return writer.failed(request.getParameter("f"), new SubsonicError(code, refusal.getMessage()));
+    }
+
+    /** Anything unforeseen is still an answer a player can show, and a log line with the cause for the operator. */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<String> failed(RuntimeException failure, HttpServletRequest request) {
+        log.error("subsonic: {} failed", request.getRequestURI(), failure);
+        return writer.failed(
+                request.getParameter("f"),
+                new SubsonicError(SubsonicError.GENERIC, "Veza could not answer this time; try again."));
     }
 
     @ExceptionHandler(SubsonicError.class)

@@ -8,9 +8,7 @@ import fr.veza.subsonic.internal.SubsonicAuthenticator;
 import fr.veza.subsonic.internal.SubsonicError;
 import fr.veza.subsonic.internal.SubsonicIds;
 import fr.veza.subsonic.internal.SubsonicIds.Kind;
-import fr.veza.subsonic.internal.SubsonicNode;
 import fr.veza.subsonic.internal.SubsonicRequest;
-import fr.veza.subsonic.internal.SubsonicWriter;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -35,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 class SubsonicMediaController {
 
     private final SubsonicAuthenticator auth;
-    private final SubsonicWriter writer;
     private final PlayerMedia media;
     private final PlayerLibrary library;
     private final UserDirectory users;
@@ -43,13 +40,11 @@ class SubsonicMediaController {
 
     SubsonicMediaController(
             SubsonicAuthenticator auth,
-            SubsonicWriter writer,
             PlayerMedia media,
             PlayerLibrary library,
             UserDirectory users,
             Avatars avatars) {
         this.auth = auth;
-        this.writer = writer;
         this.media = media;
         this.library = library;
         this.users = users;
@@ -119,13 +114,6 @@ class SubsonicMediaController {
                 .map(UserDirectory.Profile::id)
                 .orElseThrow(() -> new SubsonicError(SubsonicError.NOT_FOUND, "No such user."));
         return avatar(user, username);
-    }
-
-    /** Veza keeps no lyrics: an empty answer, so players show none rather than an error. */
-    @SubsonicEndpoint({"/rest/getLyrics", "/rest/getLyrics.view"})
-    ResponseEntity<String> lyrics(HttpServletRequest http) {
-        SubsonicRequest call = auth.open(http);
-        return writer.ok(call.format(), SubsonicNode.of("lyrics"));
     }
 
     private ResponseEntity<Resource> avatar(UUID userId, String asked) {
