@@ -45,6 +45,15 @@
     }
   });
 
+  // Copy: a secret shown once (an API key, an app password) goes to the clipboard; the button says it did.
+  document.addEventListener('click', (event) => {
+    const copy = event.target.closest('[data-copy]');
+    if (!copy || !navigator.clipboard) return;
+    const source = document.querySelector(copy.dataset.copy);
+    if (!source) return;
+    navigator.clipboard.writeText(source.textContent.trim()).then(() => { copy.textContent = copy.dataset.copied; }, () => {});
+  });
+
   // --- theme ------------------------------------------------------------------------------------------------
   const root = document.documentElement;
   const savedTheme = localStorage.getItem('veza.theme');

@@ -115,6 +115,9 @@ class PageQualityBrowserIntegrationTests extends BrowserTest {
         pages.put("notifications", "/notifications");
         pages.put("playlist", "/playlists/" + playlist);
         pages.put("track-bought", "/tracks/" + track);
+        for (String section : List.of("profile", "password", "sessions", "api-keys", "music-apps", "privacy")) {
+            pages.put("settings-" + section, "/settings/" + section);
+        }
         for (var size : List.of(new int[] {1280, 900}, new int[] {390, 844})) {
             WebDriver browser = browser(size[0], size[1]);
             signIn(browser, listener);

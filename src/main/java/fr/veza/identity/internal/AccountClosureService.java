@@ -120,6 +120,16 @@ public class AccountClosureService {
 
     /** Opens a closed account again with its old email and password, before the deadline, and logs it in. */
     public TokenPair recover(String email, String password, ClientContext client) {
+        return recover(email, password, client, (id, role) -> sessions.startSession(id, role, client));
+    }
+
+    /** The same recovery from the sign-in page: the browser that asked is signed in with a session cookie. */
+    public SessionService.BrowserSession recoverBrowser(String email, String password, ClientContext client) {
+        return recover(email, password, client, (id, role) -> sessions.startBrowserSession(id, client));
+    }
+
+    private <S> S recover(
+            String email, String password, ClientContext client, java.util.function.BiFunction<UUID, Role, S> signIn) {
         // recovery checks a password like a login does, so it shares the login's per-address limit
         throttle.admitAddress(client.ipAddress());
         String login = email.trim();
@@ -152,7 +162,7 @@ public class AccountClosureService {
                 personalData.forEach(data -> data.accountRecovered(id));
                 audit.record(new AuditEntry(id, client.ipAddress(), "user.account_recovered", "user", id, Map.of()));
                 profileChanges.changed(id);
-                return sessions.startSession(id, Role.of(account.get().role()), client);
+                return signIn.apply(id, Role.of(account.get().role()));
             });
         } catch (DuplicateKeyException race) {
             throw new VezaException(ErrorCode.EMAIL_TAKEN, "Another account uses this email now.");

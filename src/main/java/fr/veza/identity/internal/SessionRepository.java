@@ -101,6 +101,19 @@ class SessionRepository {
                 .update();
     }
 
+    /** Ends every live session of the user but the one of {@code keepFamily} (null: all of them). */
+    int revokeOthers(UUID userId, UUID keepFamily, String reason) {
+        return jdbc.sql("""
+                        UPDATE user_sessions SET revoked_at = now(), revoked_reason = :reason
+                        WHERE user_id = :userId AND revoked_at IS NULL
+                          AND (CAST(:keep AS uuid) IS NULL OR family_id <> CAST(:keep AS uuid))
+                        """)
+                .param("userId", userId)
+                .param("keep", keepFamily, java.sql.Types.OTHER)
+                .param("reason", reason)
+                .update();
+    }
+
     /** Live login sessions of a user: one per family, described by its first and latest rows. */
     List<ActiveSession> activeSessions(UUID userId) {
         return jdbc.sql("""

@@ -227,6 +227,28 @@ public class SessionService {
         return sessions.activeSessions(userId);
     }
 
+    /**
+     * Ends every other session of the user (the one making the request stays signed in): "sign out everywhere
+     * else", and what a password change does.
+     *
+     * @return how many sessions ended
+     */
+    public int revokeOthers(CurrentUser user, String reason, ClientContext client) {
+        int revoked = transactions.execute(status -> {
+            int rows = sessions.revokeOthers(user.id(), user.sessionId(), reason);
+            audit.record(new AuditEntry(
+                    user.id(),
+                    client.ipAddress(),
+                    "auth.other_sessions_revoked",
+                    "user",
+                    user.id(),
+                    Map.of("reason", reason, "sessions", rows)));
+            return rows;
+        });
+        sessionStatus.forgetAll();
+        return revoked;
+    }
+
     /** Ends one of the user's own sessions; someone else's session id is simply not found. */
     public void revoke(UUID userId, UUID sessionId, String reason, ClientContext client) {
         boolean revoked = Boolean.TRUE.equals(transactions.execute(status -> {

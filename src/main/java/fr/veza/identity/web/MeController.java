@@ -4,6 +4,7 @@ import fr.veza.identity.CurrentUser;
 import fr.veza.identity.internal.AccountClosureService;
 import fr.veza.identity.internal.AccountService;
 import fr.veza.identity.internal.ActiveSession;
+import fr.veza.identity.internal.PasswordChangeService;
 import fr.veza.identity.internal.SessionService;
 import fr.veza.identity.internal.SettingsService;
 import fr.veza.identity.internal.UserSettings;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -41,13 +43,16 @@ class MeController {
     private final SessionService sessions;
     private final AccountClosureService closures;
     private final ClientContexts clients;
+    private final PasswordChangeService passwordChanges;
 
     MeController(
             AccountService accounts,
             SettingsService settings,
             SessionService sessions,
             AccountClosureService closures,
-            ClientContexts clients) {
+            ClientContexts clients,
+            PasswordChangeService passwordChanges) {
+        this.passwordChanges = passwordChanges;
         this.accounts = accounts;
         this.closures = closures;
         this.settings = settings;
@@ -100,6 +105,35 @@ class MeController {
     @PatchMapping("/settings")
     UserSettings updateSettings(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody SettingsPatch patch) {
         return settings.update(user.id(), patch::applyTo);
+    }
+
+    @PutMapping("/password")
+    @Operation(
+            summary = "Change my password",
+            description = "The current password confirms it is really you (wrong: 403 wrong_password, under the"
+                    + " login limits); the new one follows the password policy. Every other session is signed out;"
+                    + " this one stays. API keys and app passwords stay.")
+    PasswordChanged changePassword(
+            @AuthenticationPrincipal CurrentUser user,
+            @Valid @RequestBody PasswordChange body,
+            HttpServletRequest request) {
+        return new PasswordChanged(
+                passwordChanges.change(user, body.currentPassword(), body.newPassword(), clients.of(request)));
+    }
+
+    record PasswordChange(
+            @NotNull @Size(max = 1024) String currentPassword,
+            @NotNull @Size(max = 1024) String newPassword) {}
+
+    /** @param otherSessionsSignedOut how many sessions elsewhere ended */
+    record PasswordChanged(int otherSessionsSignedOut) {}
+
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @DeleteMapping("/sessions")
+    @Operation(summary = "Log out every session but this one")
+    ResponseEntity<Void> revokeOthers(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
+        sessions.revokeOthers(user, "revoked_by_user", clients.of(request));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/sessions")

@@ -13,8 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -34,7 +32,7 @@ class SignInPages {
     private final BrowserSessionCookie cookie;
     private final ClientContexts clients;
     private final Validator validator;
-    private final MessageSource messages;
+    private final FormErrors formErrors;
 
     SignInPages(
             AccountService accounts,
@@ -42,8 +40,8 @@ class SignInPages {
             BrowserSessionCookie cookie,
             ClientContexts clients,
             Validator validator,
-            MessageSource messages) {
-        this.messages = messages;
+            FormErrors formErrors) {
+        this.formErrors = formErrors;
         this.accounts = accounts;
         this.sessions = sessions;
         this.cookie = cookie;
@@ -83,8 +81,9 @@ class SignInPages {
                 return "redirect:" + safeNext(next);
             } catch (VezaException refused) {
                 errors.put(
-                        refused.errorCode() == ErrorCode.INVALID_CREDENTIALS ? "password" : "form", sentence(refused));
-                response.setStatus(statusFor(refused));
+                        refused.errorCode() == ErrorCode.INVALID_CREDENTIALS ? "password" : "form",
+                        formErrors.sentence(refused));
+                response.setStatus(FormErrors.status(refused));
             }
         } else {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -128,8 +127,8 @@ class SignInPages {
                 cookie.write(response, registration.session());
                 return "redirect:/";
             } catch (VezaException refused) {
-                errors.put(fieldOf(refused), sentence(refused));
-                response.setStatus(statusFor(refused));
+                formErrors.add(errors, refused);
+                response.setStatus(FormErrors.status(refused));
             }
         } else {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -163,40 +162,11 @@ class SignInPages {
         return next;
     }
 
-    private static String fieldOf(VezaException refused) {
-        if (refused.errorCode() == ErrorCode.EMAIL_TAKEN) {
-            return "email";
-        }
-        if (refused.errorCode() == ErrorCode.USERNAME_TAKEN) {
-            return "username";
-        }
-        return refused.violations().isEmpty()
-                ? "form"
-                : refused.violations().get(0).field();
-    }
-
-    private String sentence(VezaException refused) {
-        if (!refused.violations().isEmpty()) {
-            var violation = refused.violations().get(0);
-            return label(violation.field()) + " " + violation.message() + ".";
-        }
-        if (refused.errorCode() == ErrorCode.RATE_LIMITED) {
-            return text("login.error.too-many");
-        }
-        return refused.getMessage();
-    }
-
-    private static int statusFor(VezaException refused) {
-        return refused.errorCode() == ErrorCode.RATE_LIMITED
-                ? HttpStatus.TOO_MANY_REQUESTS.value()
-                : HttpStatus.UNPROCESSABLE_ENTITY.value();
-    }
-
     private String label(String field) {
-        return text("field." + field);
+        return formErrors.text("field." + field);
     }
 
     private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return formErrors.text(key);
     }
 }

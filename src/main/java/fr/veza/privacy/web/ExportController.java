@@ -78,7 +78,11 @@ class ExportController {
                                             schema = @Schema(type = "string", format = "binary"))))
     ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id)
             throws IOException {
-        ExportService.Download download = exports.download(user.id(), id);
+        return archive(id, exports.download(user.id(), id));
+    }
+
+    /** The archive as a download, for the API and the privacy page alike. */
+    static ResponseEntity<InputStreamResource> archive(UUID id, ExportService.Download download) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .contentLength(download.export().sizeBytes())
