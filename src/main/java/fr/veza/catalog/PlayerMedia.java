@@ -28,6 +28,7 @@ public interface PlayerMedia {
     /**
      * @param body seekable: skipping before the first read does not read what it skips
      * @param suffix the file name's extension
+     * @param name the name to save the file under (the track's title and the suffix)
      */
-    record File(Resource body, long length, String contentType, String suffix, String etag) {}
+    record File(Resource body, long length, String contentType, String suffix, String etag, String name) {}
 }

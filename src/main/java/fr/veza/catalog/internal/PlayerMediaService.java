@@ -71,7 +71,8 @@ class PlayerMediaService implements PlayerMedia {
                                     length,
                                     "image/jpeg",
                                     "jpg",
-                                    "\"" + track.id() + "-v" + track.mediaVersion() + "-" + stored + "\""));
+                                    "\"" + track.id() + "-v" + track.mediaVersion() + "-" + stored + "\"",
+                                    track.downloadName("jpg")));
                 });
     }
 
@@ -86,7 +87,8 @@ class PlayerMediaService implements PlayerMedia {
                 track.originalSize(),
                 MediaFormats.contentType(track.originalFormat()),
                 track.originalFormat(),
-                "\"" + track.id() + "-original\"");
+                "\"" + track.id() + "-original\"",
+                track.downloadName(track.originalFormat()));
     }
 
     /** The best rendition within {@code maxKbps} (0: no limit), or the smallest when none is within it. */
@@ -106,7 +108,8 @@ class PlayerMediaService implements PlayerMedia {
                 body.contentLength(),
                 STREAM_CONTENT_TYPE,
                 STREAM_SUFFIX,
-                "\"" + track.id() + "-v" + track.mediaVersion() + "-" + chosen.name() + "\"");
+                "\"" + track.id() + "-v" + track.mediaVersion() + "-" + chosen.name() + "\"",
+                track.downloadName(STREAM_SUFFIX));
     }
 
     private Optional<Long> stat(String key) {

@@ -42,6 +42,12 @@ public record Track(
         return takenDownAt != null;
     }
 
+    /** A file name for a download of the track: its title, reduced to characters every file system takes. */
+    public String downloadName(String suffix) {
+        String name = title.replaceAll("[^\\p{L}\\p{N} ._-]", "").strip();
+        return (name.isEmpty() ? "track" : name) + "." + suffix;
+    }
+
     public boolean isOwnedBy(UUID userId) {
         return ownerId.equals(userId);
     }

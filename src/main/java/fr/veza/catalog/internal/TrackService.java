@@ -107,14 +107,13 @@ public class TrackService {
         if (!access.canDownloadOriginal(track, viewer)) {
             throw VezaException.forbidden("The original file is for its owner and buyers.");
         }
-        String name = track.title().replaceAll("[^\\p{L}\\p{N} ._-]", "").strip();
         StreamingService.Media media = new StreamingService.Media(
                 streaming.resource(track.filePath(), track.originalSize()),
                 MediaFormats.contentType(track.originalFormat()),
                 "\"" + id + "-original\"",
                 0,
                 false);
-        return new Download(media, (name.isEmpty() ? "track" : name) + "." + track.originalFormat());
+        return new Download(media, track.downloadName(track.originalFormat()));
     }
 
     public Optional<String> waveform(UUID id, CurrentUser viewer) {

@@ -4,9 +4,7 @@ import fr.veza.identity.CurrentUser;
 import fr.veza.platform.audit.AuditTrail;
 import fr.veza.platform.audit.AuditTrail.AuditEntry;
 import fr.veza.platform.errors.ErrorCode;
-import fr.veza.platform.errors.FieldViolation;
 import fr.veza.platform.errors.VezaException;
-import java.util.List;
 import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -56,10 +54,10 @@ public class PasswordChangeService {
             throw new VezaException(ErrorCode.WRONG_PASSWORD, "The current password does not match this account.");
         }
         if (next == null || next.equals(current)) {
-            throw invalid(new FieldViolation("new_password", "must differ from the current password"));
+            throw VezaException.invalid("new_password", "must differ from the current password");
         }
         policy.check(next, account.username(), account.email()).ifPresent(violation -> {
-            throw invalid(new FieldViolation("new_password", violation.message()));
+            throw VezaException.invalid("new_password", violation.message());
         });
         String hash = passwords.encode(next);
         transactions.executeWithoutResult(status -> {
@@ -68,13 +66,5 @@ public class PasswordChangeService {
                     user.id(), client.ipAddress(), "user.password_changed", "user", user.id(), Map.of()));
         });
         return sessions.revokeOthers(user, "password_changed", client);
-    }
-
-    private static VezaException invalid(FieldViolation violation) {
-        return new VezaException(
-                ErrorCode.VALIDATION_FAILED,
-                violation.field() + " " + violation.message(),
-                List.of(violation),
-                Map.of());
     }
 }

@@ -45,10 +45,11 @@ public class AlbumStars implements PersonalData {
                         + " ORDER BY starred_at DESC, album_id LIMIT :limit")
                 .param("user", userId)
                 .param("limit", MAX_LISTED)
-                .query((rs, row) -> starred.put(
-                        rs.getObject("album_id", UUID.class),
-                        rs.getTimestamp("starred_at").toInstant()))
-                .list();
+                .query(rs -> {
+                    starred.put(
+                            rs.getObject("album_id", UUID.class),
+                            rs.getTimestamp("starred_at").toInstant());
+                });
         return starred;
     }
 

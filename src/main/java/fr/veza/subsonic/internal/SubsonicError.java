@@ -25,6 +25,12 @@ public class SubsonicError extends RuntimeException {
         return new SubsonicError(MISSING_PARAMETER, "Required parameter is missing: " + parameter);
     }
 
+    /** What a person sent, shortened for a message that quotes it. */
+    public static String clip(String text) {
+        String value = String.valueOf(text);
+        return value.length() > 64 ? value.substring(0, 64) + "..." : value;
+    }
+
     public int code() {
         return code;
     }

@@ -59,11 +59,6 @@ public final class SubsonicIds {
     }
 
     public static SubsonicError notFound(String id) {
-        return new SubsonicError(SubsonicError.NOT_FOUND, "Nothing has the id " + clip(id) + ".");
-    }
-
-    private static String clip(String id) {
-        String text = String.valueOf(id);
-        return text.length() > 64 ? text.substring(0, 64) + "..." : text;
+        return new SubsonicError(SubsonicError.NOT_FOUND, "Nothing has the id " + SubsonicError.clip(id) + ".");
     }
 }

@@ -84,7 +84,7 @@ class ListsController {
         } else {
             AlbumOrder order = ORDERS.get(type);
             if (order == null) {
-                throw new SubsonicError(SubsonicError.GENERIC, "Unknown list type " + clip(type) + ".");
+                throw new SubsonicError(SubsonicError.GENERIC, "Unknown list type " + SubsonicError.clip(type) + ".");
             }
             String genre = order == AlbumOrder.BY_GENRE ? call.required("genre") : null;
             Integer from = null;
@@ -166,9 +166,5 @@ class ListsController {
     /** The found values in the order of {@code ids}; ids with nothing found (no longer visible) are left out. */
     static <T> List<T> inOrder(Collection<UUID> ids, Map<UUID, T> found) {
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
-    }
-
-    static String clip(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 }

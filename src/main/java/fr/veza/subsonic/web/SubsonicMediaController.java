@@ -67,7 +67,7 @@ class SubsonicMediaController {
         return file(
                 media.stream(SubsonicIds.parse(id, Kind.SONG), maxKbps, raw, call.viewer())
                         .orElseThrow(() -> SubsonicIds.notFound(id)),
-                null);
+                false);
     }
 
     @RequestMapping(
@@ -76,12 +76,10 @@ class SubsonicMediaController {
     ResponseEntity<Resource> download(HttpServletRequest http) {
         SubsonicRequest call = auth.open(http);
         String id = call.required("id");
-        UUID trackId = SubsonicIds.parse(id, Kind.SONG);
-        PlayerMedia.File file = media.download(trackId, call.viewer()).orElseThrow(() -> SubsonicIds.notFound(id));
-        String title = library.song(trackId, call.viewer())
-                .map(PlayerLibrary.Song::title)
-                .orElse("track");
-        return file(file, title);
+        return file(
+                media.download(SubsonicIds.parse(id, Kind.SONG), call.viewer())
+                        .orElseThrow(() -> SubsonicIds.notFound(id)),
+                true);
     }
 
     /** Covers of songs and albums (the album's is one of its songs'), and artists' avatars. */
@@ -96,13 +94,13 @@ class SubsonicMediaController {
                 UUID cover = library.album(SubsonicIds.parse(id, Kind.ALBUM), call.viewer())
                         .map(PlayerLibrary.Album::coverTrackId)
                         .orElseThrow(() -> noCover(id));
-                yield file(media.cover(cover, size, call.viewer()).orElseThrow(() -> noCover(id)), null);
+                yield file(media.cover(cover, size, call.viewer()).orElseThrow(() -> noCover(id)), false);
             }
             default ->
                 file(
                         media.cover(SubsonicIds.parse(id, Kind.SONG), size, call.viewer())
                                 .orElseThrow(() -> noCover(id)),
-                        null);
+                        false);
         };
     }
 
@@ -125,20 +123,17 @@ class SubsonicMediaController {
                 .body(new ByteArrayResource(image));
     }
 
-    private static ResponseEntity<Resource> file(PlayerMedia.File file, String downloadName) {
+    private static ResponseEntity<Resource> file(PlayerMedia.File file, boolean attachment) {
         // Content-Length and Range (206) come from the resource, which knows its length and seeks without reading
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .eTag(file.etag())
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate());
-        if (downloadName != null) {
-            String name = downloadName.replaceAll("[^\\p{L}\\p{N} ._-]", "").strip();
+        if (attachment) {
             answer.header(
                     HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment()
-                            .filename(
-                                    (name.isEmpty() ? "track" : name) + "." + file.suffix(),
-                                    java.nio.charset.StandardCharsets.UTF_8)
+                            .filename(file.name(), java.nio.charset.StandardCharsets.UTF_8)
                             .build()
                             .toString());
         }
@@ -146,6 +141,6 @@ class SubsonicMediaController {
     }
 
     private static SubsonicError noCover(String id) {
-        return new SubsonicError(SubsonicError.NOT_FOUND, "No image for " + ListsController.clip(id) + ".");
+        return new SubsonicError(SubsonicError.NOT_FOUND, "No image for " + SubsonicError.clip(id) + ".");
     }
 }

@@ -107,7 +107,7 @@ class SubsonicPlaylistController {
         for (String index : call.all("songIndexToRemove")) {
             int at = parseIndex(index);
             if (at < 0 || at >= shown.size()) {
-                throw new SubsonicError(SubsonicError.GENERIC, "No song at index " + ListsController.clip(index) + ".");
+                throw new SubsonicError(SubsonicError.GENERIC, "No song at index " + SubsonicError.clip(index) + ".");
             }
             removed.add(shown.get(at));
         }
