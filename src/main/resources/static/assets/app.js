@@ -618,6 +618,77 @@
   }
   document.addEventListener('htmx:afterSettle', mountCheckout);
 
+  // --- the studio's upload: real progress while the bytes go up, then the new track's page -----------------------
+  // Sent with XMLHttpRequest, the one browser API that reports upload progress; the music keeps playing.
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (form.id !== 'upload-form') return;
+    event.preventDefault();
+    const progress = $('upload-progress');
+    const status = $('upload-status');
+    const submit = form.querySelector('button[type="submit"]');
+    const request = new XMLHttpRequest();
+    let reports = 0;
+    const fail = (text) => {
+      submit.disabled = false;
+      status.textContent = '';
+      let error = $('upload-error');
+      if (!error) {
+        error = document.createElement('p');
+        error.id = 'upload-error';
+        error.className = 'field-error';
+        error.setAttribute('role', 'alert');
+        form.prepend(error);
+      }
+      error.textContent = text;
+    };
+    request.open('POST', form.action);
+    if (csrf) request.setRequestHeader('X-CSRF-TOKEN', csrf.content);
+    request.upload.addEventListener('progress', (progressEvent) => {
+      if (!progressEvent.lengthComputable) return;
+      const percent = Math.floor((progressEvent.loaded * 100) / progressEvent.total);
+      reports += 1;
+      progress.value = percent;
+      progress.dataset.reports = reports;
+      status.textContent = form.dataset.sending.replace('{0}', percent);
+    });
+    request.addEventListener('load', () => {
+      const answer = new DOMParser().parseFromString(request.responseText, 'text/html');
+      const again = answer.getElementById('upload-form');
+      if (request.status >= 200 && request.status < 300 && !again) {
+        status.textContent = form.dataset.processing;
+        const next = new URL(request.responseURL, location.href);
+        htmx.ajax('GET', next.pathname, { target: '#page', select: '#page', swap: 'outerHTML show:window:top' })
+          .then(() => history.pushState({ htmx: true }, '', next.pathname));
+        return;
+      }
+      const refused = answer.getElementById('main');
+      if (again && refused) {
+        $('main').replaceWith(refused);
+        htmx.process(refused);
+        refused.focus();
+        return;
+      }
+      fail(request.status === 413 ? form.dataset.tooLarge
+        : request.status === 415 ? form.dataset.unsupported : form.dataset.failed);
+    });
+    request.addEventListener('error', () => fail(form.dataset.failed));
+    submit.disabled = true;
+    $('upload-progress-box').hidden = false;
+    progress.value = 0;
+    request.send(new FormData(form));
+  });
+  // A file dropped anywhere on the upload's file field is the file to send.
+  document.addEventListener('dragover', (event) => {
+    if (event.target.closest && event.target.closest('.drop-zone')) event.preventDefault();
+  });
+  document.addEventListener('drop', (event) => {
+    const zone = event.target.closest && event.target.closest('.drop-zone');
+    if (!zone || !event.dataTransfer.files.length) return;
+    event.preventDefault();
+    zone.querySelector('input[type="file"]').files = event.dataTransfer.files;
+  });
+
   // A reload keeps the queue and the position, paused until the person presses Play.
   audio.volume = state.volume;
   audio.muted = state.muted;

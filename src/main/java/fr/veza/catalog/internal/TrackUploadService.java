@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -126,13 +127,22 @@ public class TrackUploadService {
                     audio
                             ? "The file is not audio Veza can read; upload " + MediaFormats.ACCEPTED_AUDIO + "."
                             : "The cover is not an image Veza can read; upload " + MediaFormats.ACCEPTED_IMAGES + ".",
-                    List.of(new fr.veza.platform.errors.FieldViolation(audio ? "file" : "cover", "unsupported format")),
+                    List.of(new fr.veza.platform.errors.FieldViolation(
+                            audio ? "file" : "cover",
+                            "is not in a format Veza can read; upload "
+                                    + (audio ? MediaFormats.ACCEPTED_AUDIO : MediaFormats.ACCEPTED_IMAGES))),
                     java.util.Map.of()));
         }
     }
 
     private static VezaException tooLarge(String field, long limit) {
-        return new VezaException(ErrorCode.PAYLOAD_TOO_LARGE, "The " + field + " is larger than " + limit + " bytes.");
+        return new VezaException(
+                ErrorCode.PAYLOAD_TOO_LARGE,
+                "The " + field + " is larger than " + limit + " bytes.",
+                List.of(new fr.veza.platform.errors.FieldViolation(
+                        field,
+                        "is larger than " + DataSize.ofBytes(limit).toMegabytes() + " MB, the most Veza accepts")),
+                java.util.Map.of());
     }
 
     /** What the uploader says about the track. */

@@ -34,7 +34,8 @@ record TrackView(
         List<Offer> offers,
         Boolean bought,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant takenDownAt) {
 
     static TrackView of(Track track, UserSummary owner, boolean manager, Map<String, String> coverUrls) {
         String base = "/api/v1/tracks/" + track.id();
@@ -69,7 +70,8 @@ record TrackView(
                 null,
                 null,
                 track.createdAt(),
-                track.updatedAt());
+                track.updatedAt(),
+                manager ? track.takenDownAt() : null);
     }
 
     /** The single-track read: what a track page shows beside the track, so that it needs no other call. */
@@ -95,7 +97,14 @@ record TrackView(
                 onSale.stream().map(Offer::of).toList(),
                 viewerBought,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                takenDownAt);
+    }
+
+    /** Whether the track is withheld on a copyright notice (known to its owner only). */
+    @JsonIgnore
+    public boolean isTakenDown() {
+        return takenDownAt != null;
     }
 
     /** Whether anything is for sale on the track. */

@@ -5,6 +5,7 @@ import fr.veza.identity.internal.AccountClosureService;
 import fr.veza.identity.internal.BrowserSessionCookie;
 import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.web.FormErrors;
 import fr.veza.platform.web.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -6,6 +6,7 @@ import fr.veza.identity.internal.ApiKeyService;
 import fr.veza.identity.internal.AppPasswordService;
 import fr.veza.platform.config.PlatformSettings;
 import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.web.FormErrors;
 import fr.veza.platform.web.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -7,6 +7,7 @@ import fr.veza.identity.internal.ProfileImageService;
 import fr.veza.identity.internal.SessionService;
 import fr.veza.identity.internal.UserRecord;
 import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.web.FormErrors;
 import fr.veza.platform.web.Page;
 import fr.veza.platform.web.SignedInPages;
 import jakarta.servlet.http.HttpServletRequest;
@@ -125,6 +126,13 @@ class SettingsPages {
     String removeImage(@AuthenticationPrincipal CurrentUser viewer, @PathVariable String kind) {
         images.remove(viewer, kind(kind));
         return "redirect:/settings/profile?saved";
+    }
+
+    /** Becoming an artist from the upload page: the role changes at once, and the studio opens. */
+    @PostMapping("/settings/artist")
+    String becomeArtist(@AuthenticationPrincipal CurrentUser viewer, HttpServletRequest request) {
+        accounts.becomeArtist(viewer, clients.of(request));
+        return "redirect:/studio/upload";
     }
 
     @GetMapping("/settings/password")

@@ -64,6 +64,16 @@ class DmcaRepository {
                 .optional();
     }
 
+    /** The notices that took a track down, as its uploader follows them: newest first. */
+    List<DmcaNotice> takedownsOf(UUID trackId, UUID uploaderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM dmca_notices WHERE track_id = :track AND uploader_id = :uploader"
+                        + " AND status IN ('taken_down', 'counter_noticed', 'restored') ORDER BY created_at DESC, id")
+                .param("track", trackId)
+                .param("uploader", uploaderId)
+                .query(this::map)
+                .list();
+    }
+
     List<DmcaNotice> queue(String status, int limit) {
         return jdbc.sql("SELECT " + COLUMNS
                         + " FROM dmca_notices WHERE (CAST(:status AS text) IS NULL OR status = :status)"

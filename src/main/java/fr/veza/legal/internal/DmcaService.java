@@ -109,6 +109,11 @@ public class DmcaService {
         return notices.find(id).orElseThrow();
     }
 
+    /** What an uploader is told about the takedowns of their track. */
+    public List<DmcaNotice> takedownsOf(UUID trackId, UUID uploader) {
+        return notices.takedownsOf(trackId, uploader);
+    }
+
     public List<DmcaNotice> queue(String status) {
         return notices.queue(status, 200);
     }

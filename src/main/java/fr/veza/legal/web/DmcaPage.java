@@ -79,9 +79,9 @@ class DmcaPage {
                 "true".equals(form.get("accuracy_statement")),
                 text(form, "signature"));
         validator.validate(notice).forEach(violation -> {
-            String field = snake(violation.getPropertyPath().toString());
+            String field = DmcaForms.snake(violation.getPropertyPath().toString());
             errors.putIfAbsent(
-                    field.equals("track_named") ? "infringing_url" : field, sentence(violation.getMessage()));
+                    field.equals("track_named") ? "infringing_url" : field, DmcaForms.sentence(violation.getMessage()));
         });
         if (errors.isEmpty()) {
             try {
@@ -104,7 +104,7 @@ class DmcaPage {
                 errors.put(
                         refused.violations().isEmpty()
                                 ? "form"
-                                : snake(refused.violations().get(0).field()),
+                                : DmcaForms.snake(refused.violations().get(0).field()),
                         refused.getMessage());
                 response.setStatus(refused.errorCode().status());
             }
@@ -121,19 +121,7 @@ class DmcaPage {
         return "legal/dmca";
     }
 
-    /** A validation message as a sentence next to its field: "Fill this in.", "Must be an http(s) URL." */
-    private static String sentence(String message) {
-        if (message.equals("must not be blank") || message.equals("must not be null")) {
-            return "Fill this in.";
-        }
-        return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
-    }
-
     private static String text(Map<String, String> form, String field) {
         return form.getOrDefault(field, "").strip();
-    }
-
-    private static String snake(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -71,7 +71,7 @@ public record MarketplaceSettings(
      * @param secretKey {@code STRIPE_SECRET_KEY}: empty runs the built-in sandbox (refused in production)
      * @param apiBase {@code STRIPE_API_BASE}
      * @param connectReturnUrl {@code STRIPE_CONNECT_RETURN_URL}: where onboarding sends the seller back; empty
-     *     means PUBLIC_BASE_URL
+     *     means the selling page under PUBLIC_BASE_URL
      */
     public record Stripe(
             Secret secretKey, @NotNull @AbsoluteHttpUrl URI apiBase, URI connectReturnUrl) {

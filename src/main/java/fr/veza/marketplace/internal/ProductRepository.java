@@ -63,7 +63,18 @@ class ProductRepository {
                 .update();
     }
 
-    /** Published products, newest first; {@code sellerId} and {@code trackId} narrow the list when set. */
+    /** A seller's products in every state, published first, then newest first; narrowed to a track when set. */
+    List<Product> bySeller(UUID sellerId, UUID trackId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM products WHERE seller_id = :seller"
+                        + (trackId == null ? "" : " AND track_id = :track")
+                        + " ORDER BY status = 'published' DESC, created_at DESC, id DESC LIMIT :limit")
+                .param("seller", sellerId)
+                .params(trackId == null ? java.util.Map.of() : java.util.Map.of("track", trackId))
+                .param("limit", limit)
+                .query(ProductRepository::product)
+                .list();
+    }
+
     /**
      * Published products, newest first. {@code trackRule} is the {@link PublicTracks} condition the product's track
      * must meet for the caller, or null when the caller may see every track concerned (the seller's own list).

@@ -75,6 +75,11 @@ public class ProductService implements TrackOffers {
                 p -> new Cursor(p.createdAt(), p.id()));
     }
 
+    /** What the seller offers, withdrawn offers included, for their own pages; on one track when it is given. */
+    public List<Product> mine(CurrentUser seller, UUID trackId, int limit) {
+        return products.bySeller(seller.id(), trackId, limit);
+    }
+
     /** The track's view asks after checking the viewer may see the track, so no track rule applies here. */
     @Override
     public List<TrackOffers.Offer> on(UUID trackId) {

@@ -36,7 +36,9 @@ public class SellerService {
         this.transfers = transfers;
         this.payouts = payouts;
         URI configured = settings.stripe().connectReturnUrl();
-        this.returnUrl = configured == null || configured.toString().isBlank() ? platform.publicBaseUrl() : configured;
+        this.returnUrl = configured == null || configured.toString().isBlank()
+                ? platform.publicBaseUrl().resolve("/studio/selling")
+                : configured;
     }
 
     /** Creates the seller's Express account on first call, and answers a fresh onboarding link each time. */

@@ -20,7 +20,11 @@ public class SandboxPayoutGateway implements PayoutGateway {
 
     @Override
     public String onboardingLink(String accountId, String returnUrl, String refreshUrl) {
-        return returnUrl + (returnUrl.contains("?") ? "&" : "?") + "sandbox_account=" + accountId;
+        // no onboarding site to visit: straight back to the return page, on whichever address Veza was reached
+        java.net.URI back = java.net.URI.create(returnUrl);
+        String path = back.getRawPath() == null || back.getRawPath().isEmpty() ? "/" : back.getRawPath();
+        return path + "?" + (back.getRawQuery() == null ? "" : back.getRawQuery() + "&") + "sandbox_account="
+                + accountId;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package fr.veza.marketplace.web;
 
 import fr.veza.identity.CurrentUser;
+import fr.veza.marketplace.internal.SalesSummary;
 import fr.veza.marketplace.internal.SellerService;
 import fr.veza.marketplace.web.MarketplaceViews.OnboardingView;
 import fr.veza.marketplace.web.MarketplaceViews.SellerView;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,9 +27,39 @@ import org.springframework.web.bind.annotation.RestController;
 class SellerController {
 
     private final SellerService sellers;
+    private final SalesSummary sales;
 
-    SellerController(SellerService sellers) {
+    SellerController(SellerService sellers, SalesSummary sales) {
         this.sellers = sellers;
+        this.sales = sales;
+    }
+
+    @GetMapping("/me/sales")
+    @Operation(
+            summary = "My sales of the last days (per currency: sales, refunded, paid by buyers, earned after the"
+                    + " platform fee) and my payouts by status, all time",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    SalesView sales(
+            @AuthenticationPrincipal CurrentUser seller,
+            @RequestParam(defaultValue = "30") @Min(1) @Max(SalesSummary.MAX_DAYS) int days) {
+        SalesSummary.Summary summary = sales.of(seller, days);
+        return new SalesView(
+                summary.days(),
+                summary.sales(),
+                summary.revenue().stream()
+                        .map(r -> new SalesView.Revenue(r.currency(), r.sales(), r.refunded(), r.gross(), r.earned()))
+                        .toList(),
+                summary.payouts().stream()
+                        .map(p -> new SalesView.Payouts(p.status().value(), p.currency(), p.transfers(), p.amount()))
+                        .toList());
+    }
+
+    /** Amounts in the currency's minor unit. */
+    record SalesView(int days, long sales, List<Revenue> revenue, List<Payouts> payouts) {
+
+        record Revenue(String currency, long sales, long refunded, long grossMinor, long earnedMinor) {}
+
+        record Payouts(String status, String currency, long transfers, long amountMinor) {}
     }
 
     @PostMapping("/onboarding")

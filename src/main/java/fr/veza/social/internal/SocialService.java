@@ -110,6 +110,15 @@ public class SocialService {
         return new FollowStats(counts.followers(), counts.following(), following);
     }
 
+    /** An artist's audience for their dashboard: followers now, and how many of them came in the last days. */
+    public Audience audience(CurrentUser artist, int days) {
+        long gained =
+                toggles.followersSince(artist.id(), java.time.Instant.now().minus(java.time.Duration.ofDays(days)));
+        return new Audience(toggles.followCounts(artist.id()).followers(), gained);
+    }
+
+    public record Audience(long followers, long gained) {}
+
     /** A page of followers ({@code followers}) or followed accounts, newest first; hidden accounts are skipped. */
     public CursorPage<Person> follows(UUID userId, boolean followers, Cursor after, int limit) {
         requireUser(userId);

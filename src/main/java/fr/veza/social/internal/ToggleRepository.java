@@ -108,6 +108,15 @@ class ToggleRepository {
                 .single();
     }
 
+    /** Followers who started following {@code userId} since {@code since} and still do. */
+    long followersSince(UUID userId, java.time.Instant since) {
+        return jdbc.sql("SELECT count(*) FROM user_follows WHERE following_id = :user AND created_at >= :since")
+                .param("user", userId)
+                .param("since", java.sql.Timestamp.from(since))
+                .query(Long.class)
+                .single();
+    }
+
     boolean follows(UUID followerId, UUID followingId) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM user_follows

@@ -1,4 +1,4 @@
-package fr.veza.identity.web;
+package fr.veza.platform.web;
 
 import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * with the field's label, and the status the page answers with.
  */
 @Component
-class FormErrors {
+public class FormErrors {
 
     private final MessageSource messages;
 
@@ -22,11 +22,11 @@ class FormErrors {
     }
 
     /** Puts the refusal into {@code errors} under its field. */
-    void add(Map<String, String> errors, VezaException refused) {
+    public void add(Map<String, String> errors, VezaException refused) {
         errors.put(field(refused), sentence(refused));
     }
 
-    String field(VezaException refused) {
+    public String field(VezaException refused) {
         if (refused.errorCode() == ErrorCode.EMAIL_TAKEN) {
             return "email";
         }
@@ -41,10 +41,15 @@ class FormErrors {
                 : refused.violations().get(0).field();
     }
 
-    String sentence(VezaException refused) {
+    public String sentence(VezaException refused) {
+        return sentence(refused, "field.");
+    }
+
+    /** @param labels the prefix of the message keys naming the form's fields, for forms whose labels are their own */
+    public String sentence(VezaException refused, String labels) {
         if (!refused.violations().isEmpty()) {
             var violation = refused.violations().get(0);
-            return text("field." + violation.field()) + " " + violation.message() + ".";
+            return text(labels + violation.field()) + " " + violation.message() + ".";
         }
         if (refused.errorCode() == ErrorCode.RATE_LIMITED) {
             return text("login.error.too-many");
@@ -52,13 +57,13 @@ class FormErrors {
         return refused.getMessage();
     }
 
-    static int status(VezaException refused) {
+    public static int status(VezaException refused) {
         return refused.errorCode() == ErrorCode.RATE_LIMITED
                 ? HttpStatus.TOO_MANY_REQUESTS.value()
                 : HttpStatus.UNPROCESSABLE_ENTITY.value();
     }
 
-    String text(String key) {
+    public String text(String key) {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
 }
