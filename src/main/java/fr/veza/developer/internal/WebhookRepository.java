@@ -76,6 +76,27 @@ class WebhookRepository {
                 == 1;
     }
 
+    boolean disable(UUID userId, UUID id, String reason) {
+        return jdbc.sql("UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = :reason"
+                                + " WHERE id = :id AND user_id = :user AND deleted_at IS NULL")
+                        .param("id", id)
+                        .param("user", userId)
+                        .param("reason", reason)
+                        .update()
+                == 1;
+    }
+
+    /** A delivery to one endpoint whatever it subscribed to: the test its owner asked for. */
+    void enqueueTo(UUID endpointId, UUID eventId, String type, String payload) {
+        jdbc.sql("INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, payload)"
+                        + " VALUES (gen_random_uuid(), :endpoint, :eventId, :type, :payload)")
+                .param("endpoint", endpointId)
+                .param("eventId", eventId)
+                .param("type", type)
+                .param("payload", payload)
+                .update();
+    }
+
     /** One delivery per active endpoint of the user subscribed to the event; a repeated event adds nothing. */
     int enqueue(UUID userId, UUID eventId, WebhookEvent event, String payload) {
         return jdbc.sql("""

@@ -24,6 +24,9 @@ public class WebhookService {
     private final WebhookSettings settings;
     private final ObjectMapper json;
     private final Clock clock;
+    /** The type of the event an endpoint's owner sends themselves; nobody subscribes to it. */
+    public static final String TEST_EVENT = "webhook.test";
+
     private final SecureRandom random = new SecureRandom();
 
     WebhookService(
@@ -73,6 +76,30 @@ public class WebhookService {
         return webhooks.endpoint(userId, id).orElseThrow();
     }
 
+    /** Stops deliveries until its owner enables it again; nothing queued meanwhile is sent. */
+    public WebhookEndpoint disable(UUID userId, UUID id) {
+        if (!webhooks.disable(userId, id, "disabled by its owner")) {
+            throw VezaException.notFound("Webhook " + id);
+        }
+        return webhooks.endpoint(userId, id).orElseThrow();
+    }
+
+    /**
+     * Queues a {@code webhook.test} event to this endpoint alone, signed and retried like any other, so its owner can
+     * check their receiver before a real event comes.
+     */
+    @Transactional
+    public UUID sendTest(UUID userId, UUID id) {
+        WebhookEndpoint endpoint =
+                webhooks.endpoint(userId, id).orElseThrow(() -> VezaException.notFound("Webhook " + id));
+        if (!"active".equals(endpoint.status())) {
+            throw new VezaException(ErrorCode.CONFLICT, "This endpoint is disabled; enable it to send a test.");
+        }
+        UUID eventId = UUID.randomUUID();
+        webhooks.enqueueTo(id, eventId, TEST_EVENT, body(eventId, TEST_EVENT, Map.of("endpoint_id", id)));
+        return eventId;
+    }
+
     public List<WebhookDelivery> deliveries(UUID userId, UUID id) {
         webhooks.endpoint(userId, id).orElseThrow(() -> VezaException.notFound("Webhook " + id));
         return webhooks.deliveries(id, 100);
@@ -80,13 +107,17 @@ public class WebhookService {
 
     /** Queues the event for the user's subscribed endpoints. The event id makes a repeated event harmless. */
     int enqueue(UUID userId, UUID eventId, WebhookEvent event, Map<String, Object> data) {
+        return webhooks.enqueue(userId, eventId, event, body(eventId, event.value(), data));
+    }
+
+    private String body(UUID eventId, String type, Map<String, Object> data) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", eventId);
-        body.put("type", event.value());
+        body.put("type", type);
         body.put("created_at", clock.instant().toString());
         body.put("data", data);
         try {
-            return webhooks.enqueue(userId, eventId, event, json.writeValueAsString(body));
+            return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("webhook data must be plain values", e);
         }

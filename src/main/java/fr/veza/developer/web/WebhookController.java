@@ -65,11 +65,27 @@ class WebhookController {
         return View.of(webhooks.enable(user.id(), id));
     }
 
+    @PostMapping("/{id}/disable")
+    @Operation(summary = "Stop deliveries to an endpoint until it is enabled again")
+    View disable(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return View.of(webhooks.disable(user.id(), id));
+    }
+
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PostMapping("/{id}/test")
+    @Operation(summary = "Queue a signed webhook.test event to this endpoint; its delivery appears in the log")
+    ResponseEntity<TestEvent> test(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return ResponseEntity.accepted()
+                .body(new TestEvent(webhooks.sendTest(user.id(), id), WebhookService.TEST_EVENT));
+    }
+
     @GetMapping("/{id}/deliveries")
     @Operation(summary = "The last 100 deliveries to an endpoint, newest first")
     List<WebhookDelivery> deliveries(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return webhooks.deliveries(user.id(), id);
     }
+
+    record TestEvent(UUID eventId, String type) {}
 
     record Request(
             @NotBlank @Size(max = 2048) String url,

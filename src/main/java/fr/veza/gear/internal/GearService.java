@@ -40,6 +40,16 @@ public class GearService {
                 gear.page(owner.id(), after, limit + 1), limit, item -> new Cursor(item.createdAt(), item.id()));
     }
 
+    /** All of one person's gear, newest first; there are at most {@code GEAR_MAX_ITEMS}. */
+    public java.util.List<GearItem> all(CurrentUser owner) {
+        return gear.page(owner.id(), null, settings.maxItems());
+    }
+
+    /** How many days before its end a warranty counts as ending soon (and its owner is warned). */
+    public int warrantyNoticeDays() {
+        return settings.warrantyNoticeDays();
+    }
+
     @Transactional
     public GearItem replace(CurrentUser owner, UUID id, GearItem.Fields fields) {
         check(fields);

@@ -131,6 +131,14 @@ class SecurityConfiguration {
                 .addFilterBefore(new BrowserSessionFilter(sessions, sessionCookie), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .authorizeHttpRequests(authorize -> {
+                    // the admin console: anyone else signed in gets the 403 page, a visitor the sign-in page
+                    authorize
+                            .requestMatchers(
+                                    PathPatternRequestMatcher.withDefaults().matcher("/admin"))
+                            .hasRole("ADMIN")
+                            .requestMatchers(
+                                    PathPatternRequestMatcher.withDefaults().matcher("/admin/**"))
+                            .hasRole("ADMIN");
                     signedInPages.stream()
                             .flatMap(module -> module.patterns().stream())
                             .forEach(pattern -> authorize

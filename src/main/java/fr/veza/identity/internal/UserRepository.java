@@ -54,6 +54,22 @@ class UserRepository {
                 .update();
     }
 
+    /** For admins: a prefix of the username or email, or words of the display name; newest first. */
+    List<UserRecord> searchForAdmin(String query, int limit) {
+        String like = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql(SELECT_USER + """
+                         WHERE u.deleted_at IS NULL AND (:q = '' OR u.username ILIKE :prefix OR u.email ILIKE :prefix
+                               OR u.display_name ILIKE :anywhere)
+                        ORDER BY u.created_at DESC, u.id LIMIT :limit
+                        """)
+                .param("q", query)
+                .param("prefix", like + "%")
+                .param("anywhere", "%" + like + "%")
+                .param("limit", limit)
+                .query(mapper)
+                .list();
+    }
+
     Optional<UserRecord> findById(UUID id) {
         return jdbc.sql(SELECT_USER + " WHERE u.id = :id AND u.deleted_at IS NULL")
                 .param("id", id)

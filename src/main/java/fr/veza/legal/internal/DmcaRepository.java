@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +82,31 @@ class DmcaRepository {
                 .param("status", status)
                 .param("limit", limit)
                 .query(this::map)
+                .list();
+    }
+
+    Map<String, Integer> countsByStatus() {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT status, count(*) AS n FROM dmca_notices GROUP BY status")
+                .query(rs -> {
+                    counts.put(rs.getString("status"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    List<DmcaStrike> strikesOf(UUID userId) {
+        return jdbc.sql("""
+                        SELECT s.notice_id, n.reference, s.created_at, s.lifted_at FROM dmca_strikes s
+                        JOIN dmca_notices n ON n.id = s.notice_id WHERE s.user_id = :user ORDER BY s.created_at
+                        """)
+                .param("user", userId)
+                .query((rs, row) -> new DmcaStrike(
+                        rs.getObject("notice_id", UUID.class),
+                        rs.getString("reference"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("lifted_at") == null
+                                ? null
+                                : rs.getTimestamp("lifted_at").toInstant()))
                 .list();
     }
 

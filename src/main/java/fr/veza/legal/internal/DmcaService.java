@@ -118,6 +118,21 @@ public class DmcaService {
         return notices.queue(status, 200);
     }
 
+    /** How many notices are in each status, for the admin queue's tabs. */
+    public Map<String, Integer> countsByStatus() {
+        return notices.countsByStatus();
+    }
+
+    /** Every strike of one uploader, lifted or not; the ones not lifted count towards a suspension. */
+    public List<DmcaStrike> strikesOf(UUID userId) {
+        return notices.strikesOf(userId);
+    }
+
+    /** The settings a suspension follows, for the pages that explain it. */
+    public int strikesToSuspend() {
+        return settings.strikesToSuspend();
+    }
+
     public DmcaNotice get(UUID id) {
         return notices.find(id).orElseThrow(() -> VezaException.notFound("Notice " + id));
     }

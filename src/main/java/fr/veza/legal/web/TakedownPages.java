@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,8 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Page
 class TakedownPages {
-
-    static final List<String> FIELDS = List.of("name", "address", "phone", "email", "signature");
 
     private final DmcaService dmca;
     private final TrackCatalog tracks;
@@ -62,25 +59,11 @@ class TakedownPages {
             HttpServletResponse response,
             Model model) {
         TrackSummary track = ownTrack(id, uploader);
-        Map<String, String> form = new LinkedHashMap<>();
-        FIELDS.forEach(field -> form.put(field, fields.getOrDefault(field, "").strip()));
-        var counter = new DmcaController.CounterNotice(
-                form.get("name"),
-                form.get("address"),
-                form.get("phone"),
-                form.get("email"),
-                "true".equals(fields.get("statement_of_good_faith_mistake")),
-                "true".equals(fields.get("consent_to_jurisdiction")),
-                form.get("signature"));
-        Map<String, String> errors = new LinkedHashMap<>();
-        validator
-                .validate(counter)
-                .forEach(violation -> errors.putIfAbsent(
-                        DmcaForms.snake(violation.getPropertyPath().toString()),
-                        DmcaForms.sentence(violation.getMessage())));
-        if (errors.isEmpty()) {
+        CounterNoticeForm form = CounterNoticeForm.read(fields, validator);
+        Map<String, String> errors = new LinkedHashMap<>(form.errors());
+        if (form.valid()) {
             try {
-                dmca.counterNotice(noticeId, uploader.id(), counter.received(), ips.resolve(request));
+                dmca.counterNotice(noticeId, uploader.id(), form.counter().received(), ips.resolve(request));
                 return "redirect:/studio/tracks/" + id + "?counter-noticed";
             } catch (VezaException refused) {
                 errors.put("form", refused.getMessage());
@@ -89,9 +72,7 @@ class TakedownPages {
         } else {
             response.setStatus(422);
         }
-        form.put("statement_of_good_faith_mistake", fields.getOrDefault("statement_of_good_faith_mistake", ""));
-        form.put("consent_to_jurisdiction", fields.getOrDefault("consent_to_jurisdiction", ""));
-        return show(track, uploader, model, form, errors);
+        return show(track, uploader, model, form.values(), errors);
     }
 
     private String show(

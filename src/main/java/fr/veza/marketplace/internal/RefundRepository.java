@@ -39,6 +39,15 @@ class RefundRepository {
                 .update();
     }
 
+    List<Refund> latest(String status, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM refunds WHERE (CAST(:status AS text) IS NULL OR status = :status)"
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .param("status", status)
+                .param("limit", limit)
+                .query(RefundRepository::refund)
+                .list();
+    }
+
     Optional<Refund> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM refunds WHERE id = :id")
                 .param("id", id)

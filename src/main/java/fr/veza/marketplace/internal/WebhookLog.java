@@ -14,9 +14,19 @@ public class WebhookLog {
         this.logs = logs;
     }
 
-    public CursorPage<WebhookLogEntry> page(Boolean signatureValid, String cursor, int limit) {
+    /** What {@code processing_result} a delivery can be filtered on; "error" stands for every error. */
+    public static final java.util.List<String> RESULTS =
+            java.util.List.of("ok", "skipped", "signature_invalid", "error");
+
+    /** @param result one of {@link #RESULTS}, or null for every delivery */
+    public CursorPage<WebhookLogEntry> page(Boolean signatureValid, String result, String cursor, int limit) {
+        if (result != null && !RESULTS.contains(result)) {
+            throw fr.veza.platform.errors.VezaException.invalid("result", "must be one of " + RESULTS);
+        }
         Long before = Cursor.unpack(cursor, parts -> Long.parseLong(parts[0]));
         return CursorPage.keyed(
-                logs.page(signatureValid, before, limit + 1), limit, entry -> Cursor.pack(String.valueOf(entry.id())));
+                logs.page(signatureValid, result, before, limit + 1),
+                limit,
+                entry -> Cursor.pack(String.valueOf(entry.id())));
     }
 }

@@ -32,10 +32,16 @@ class WebhookLogRepository {
     }
 
     /** Newest first; {@code signatureValid} narrows to valid or invalid deliveries when set. */
-    List<WebhookLogEntry> page(Boolean signatureValid, Long beforeId, int limit) {
+    /** @param result {@code ok}, {@code skipped}, {@code error} (any error) or null for all */
+    List<WebhookLogEntry> page(Boolean signatureValid, String result, Long beforeId, int limit) {
         String sql = "SELECT id, payload, signature_valid, processing_result, source_ip, user_agent, request_id,"
                 + " event_type, received_at FROM hyperswitch_webhook_log WHERE TRUE"
                 + (signatureValid == null ? "" : " AND signature_valid = :valid")
+                + (result == null
+                        ? ""
+                        : "error".equals(result)
+                                ? " AND processing_result LIKE 'error%'"
+                                : " AND processing_result = :result")
                 + (beforeId == null ? "" : " AND id < :before")
                 + " ORDER BY id DESC LIMIT :limit";
         var statement = jdbc.sql(sql).param("limit", limit);
@@ -44,6 +50,9 @@ class WebhookLogRepository {
         }
         if (beforeId != null) {
             statement = statement.param("before", beforeId);
+        }
+        if (result != null && !"error".equals(result)) {
+            statement = statement.param("result", result);
         }
         return statement
                 .query((rs, n) -> new WebhookLogEntry(

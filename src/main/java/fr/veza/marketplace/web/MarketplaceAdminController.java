@@ -8,11 +8,13 @@ import fr.veza.marketplace.internal.WebhookLog;
 import fr.veza.marketplace.web.MarketplaceViews.TransferView;
 import fr.veza.marketplace.web.MarketplaceViews.WebhookLogView;
 import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.web.ClientIpResolver;
 import fr.veza.platform.web.Cursor;
 import fr.veza.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.UUID;
@@ -31,13 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
 class MarketplaceAdminController {
 
     private final TransferAdministration transfers;
-    private final ReconcileWorker reconciler;
     private final WebhookLog webhookLog;
+    private final ClientIpResolver ips;
 
-    MarketplaceAdminController(TransferAdministration transfers, ReconcileWorker reconciler, WebhookLog webhookLog) {
+    MarketplaceAdminController(TransferAdministration transfers, WebhookLog webhookLog, ClientIpResolver ips) {
         this.transfers = transfers;
-        this.reconciler = reconciler;
         this.webhookLog = webhookLog;
+        this.ips = ips;
     }
 
     @GetMapping("/transfers")
@@ -55,27 +57,29 @@ class MarketplaceAdminController {
     @Operation(
             summary = "Retry a failed payout now (or its reversal, if the money had left)",
             security = @SecurityRequirement(name = "BearerAuth"))
-    TransferView retry(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser admin) {
-        return TransferView.of(transfers.retry(id, admin.id()));
+    TransferView retry(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser admin, HttpServletRequest request) {
+        return TransferView.of(transfers.retry(id, admin.id(), ips.resolve(request)));
     }
 
     @PostMapping("/reconcile")
     @Operation(
             summary = "Run one reconciliation pass now and say what it did",
             security = @SecurityRequirement(name = "BearerAuth"))
-    ReconcileWorker.Pass reconcile() {
-        return reconciler.runOnce(() -> false);
+    ReconcileWorker.Pass reconcile(@AuthenticationPrincipal CurrentUser admin, HttpServletRequest request) {
+        return transfers.reconcileNow(admin.id(), ips.resolve(request));
     }
 
     @GetMapping("/webhooks/hyperswitch")
     @Operation(
             summary = "Hyperswitch deliveries, newest first; signature_valid=false shows probes and forgeries",
+            description = "result: ok, skipped, signature_invalid or error (every error)",
             security = @SecurityRequirement(name = "BearerAuth"))
     CursorPage<WebhookLogView> webhooks(
             @RequestParam(name = "signature_valid", required = false) Boolean signatureValid,
+            @RequestParam(required = false) String result,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return webhookLog.page(signatureValid, cursor, limit).map(WebhookLogView::of);
+        return webhookLog.page(signatureValid, result, cursor, limit).map(WebhookLogView::of);
     }
 
     private static TransferStatus status(String value) {

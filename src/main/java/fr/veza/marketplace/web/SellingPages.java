@@ -13,9 +13,8 @@ import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.web.FormErrors;
 import fr.veza.platform.web.Page;
+import fr.veza.platform.web.TypedAmounts;
 import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +41,7 @@ class SellingPages {
     private final SellerService sellers;
     private final TrackCatalog tracks;
     private final CurrencySettings currencies;
+    private final TypedAmounts amounts;
     private final FormErrors formErrors;
 
     SellingPages(
@@ -49,7 +49,9 @@ class SellingPages {
             SellerService sellers,
             TrackCatalog tracks,
             CurrencySettings currencies,
+            TypedAmounts amounts,
             FormErrors formErrors) {
+        this.amounts = amounts;
         this.products = products;
         this.sellers = sellers;
         this.tracks = tracks;
@@ -161,23 +163,12 @@ class SellingPages {
         }
     }
 
-    /** A price as a person types it ("4.99", "4,99"), in the currency's minor unit. */
     private Money price(String amount, String currency) {
-        if (currency == null || !currencies.accepts(currency)) {
-            throw VezaException.invalid("currency", "must be one of " + String.join(", ", currencies.accepted()));
+        long minor = amounts.minor("price", amount, currency);
+        if (minor <= 0 || minor > 100_000_000) {
+            throw VezaException.invalid("price", "must be more than zero and at most 1,000,000");
         }
-        try {
-            int digits = Math.max(Currency.getInstance(currency.toUpperCase()).getDefaultFractionDigits(), 0);
-            long minor = new BigDecimal(amount.strip().replace(',', '.'))
-                    .movePointRight(digits)
-                    .longValueExact();
-            if (minor <= 0 || minor > 100_000_000) {
-                throw VezaException.invalid("price", "must be more than zero and at most 1,000,000");
-            }
-            return new Money(minor, currency);
-        } catch (NumberFormatException | ArithmeticException notAnAmount) {
-            throw VezaException.invalid("price", "must be an amount such as 4.99");
-        }
+        return new Money(minor, currency);
     }
 
     private static String field(VezaException refused) {
@@ -202,9 +193,7 @@ class SellingPages {
         }
 
         public String amount() {
-            int digits =
-                    Math.max(Currency.getInstance(product.price().currency()).getDefaultFractionDigits(), 0);
-            return BigDecimal.valueOf(product.price().minor(), digits).toPlainString();
+            return TypedAmounts.typed(product.price().minor(), product.price().currency());
         }
     }
 

@@ -1,7 +1,10 @@
 package fr.veza.platform.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +39,32 @@ public class AuditTrail {
                 .update();
     }
 
+    /** What was done to one thing, oldest first: the trail an admin reads beside it. */
+    public List<Logged> of(String targetType, UUID targetId, int limit) {
+        return jdbc.sql("""
+                        SELECT user_id, action, details::text AS details, created_at FROM audit_logs
+                        WHERE target_id = :targetId AND target_type = :targetType
+                        ORDER BY created_at, id LIMIT :limit
+                        """)
+                .param("targetId", targetId)
+                .param("targetType", targetType)
+                .param("limit", limit)
+                .query((rs, n) -> new Logged(
+                        rs.getObject("user_id", UUID.class),
+                        rs.getString("action"),
+                        fromJson(rs.getString("details")),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    private Map<String, Object> fromJson(String details) {
+        try {
+            return json.readValue(details, new TypeReference<Map<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit_logs.details holds JSON objects only", e);
+        }
+    }
+
     private String toJson(Map<String, Object> details) {
         try {
             return json.writeValueAsString(details);
@@ -43,6 +72,9 @@ public class AuditTrail {
             throw new IllegalArgumentException("audit details must be plain values", e);
         }
     }
+
+    /** An entry as it is read back; the actor is null for the system or once erased. */
+    public record Logged(UUID actorId, String action, Map<String, Object> details, Instant at) {}
 
     /**
      * @param actorId who acted (null for the system or an anonymous caller)

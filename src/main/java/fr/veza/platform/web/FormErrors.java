@@ -26,6 +26,11 @@ public class FormErrors {
         errors.put(field(refused), sentence(refused));
     }
 
+    /** @param labels the prefix of the message keys naming the form's fields */
+    public void add(Map<String, String> errors, VezaException refused, String labels) {
+        errors.put(field(refused), sentence(refused, labels));
+    }
+
     public String field(VezaException refused) {
         if (refused.errorCode() == ErrorCode.EMAIL_TAKEN) {
             return "email";

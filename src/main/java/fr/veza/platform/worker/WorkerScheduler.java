@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +39,7 @@ class WorkerScheduler implements SmartLifecycle {
     private final Clock clock;
     private final WorkerSettings settings;
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+    private final Map<String, LastRun> lastRuns = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private volatile boolean running;
     private ThreadPoolTaskScheduler scheduler;
@@ -83,6 +86,22 @@ class WorkerScheduler implements SmartLifecycle {
                     worker.runAtStartup() ? ", and once now" : "");
         }
     }
+
+    /** How each worker's last run on this instance ended; absent until it ran here once. */
+    Map<String, LastRun> lastRuns() {
+        return Map.copyOf(lastRuns);
+    }
+
+    List<PeriodicWorker> workers() {
+        return workers;
+    }
+
+    boolean enabledHere() {
+        return settings.enabled();
+    }
+
+    /** A run as this instance saw it: when, how long, what it reported or why it failed. */
+    record LastRun(Instant startedAt, Duration took, int processed, int failed, String error) {}
 
     @Override
     public void stop() {
@@ -148,14 +167,21 @@ class WorkerScheduler implements SmartLifecycle {
             } catch (RuntimeException e) {
                 // the next tick tries again; one bad run must not cancel the schedule
                 errors.increment();
+                lastRuns.put(
+                        worker.name(),
+                        new LastRun(clock.instant(), null, 0, 0, e.getClass().getSimpleName()));
                 log.error("{} run failed", worker.name(), e);
             }
         }
 
         private void runOnce() {
             long start = System.nanoTime();
-            WorkReport report = worker.run(new WorkerRun(clock.instant(), () -> stopping));
+            Instant startedAt = clock.instant();
+            WorkReport report = worker.run(new WorkerRun(startedAt, () -> stopping));
             long elapsed = System.nanoTime() - start;
+            lastRuns.put(
+                    worker.name(),
+                    new LastRun(startedAt, Duration.ofNanos(elapsed), report.processed(), report.failed(), null));
             duration.record(elapsed, TimeUnit.NANOSECONDS);
             processed.increment(report.processed());
             failed.increment(report.failed());
