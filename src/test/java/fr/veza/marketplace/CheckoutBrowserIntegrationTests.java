@@ -61,6 +61,37 @@ class CheckoutBrowserIntegrationTests extends BrowserTest {
         browser.get(url("/tracks/" + track));
         waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.className("offers")));
         assertThat(browser.findElement(By.className("offers")).getText()).contains("You bought this track.");
+
+        // within the refund window, from the purchases to the order: asked for once confirmed, settled live
+        browser.get(url("/library/purchases"));
+        link(browser, "Order and refund").click();
+        waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("refund")));
+        button(browser, "Ask for a refund").click();
+        waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("refund-confirm-error")));
+        field(browser, "Why (optional, kept with the refund)").sendKeys("bought the wrong one");
+        inView(browser, browser.findElement(By.id("refund-confirm"))).click();
+        screenshot(browser, "order-refund");
+        assertThat(accessibilityViolations(browser)).isEmpty();
+        button(browser, "Ask for a refund").click();
+        waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("refund"), "Under way"));
+        String providerRefund = jdbc.sql(
+                        "SELECT hyperswitch_refund_id FROM refunds r JOIN orders o ON o.id = r.order_id"
+                                + " WHERE o.buyer_id = :buyer")
+                .param("buyer", buyer.id())
+                .query(String.class)
+                .single();
+        assertThat(api().post("/api/v1/sandbox/refunds/" + providerRefund + "/succeed", null)
+                        .status())
+                .isLessThan(300);
+        waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("refund"), "Refunded"));
+        assertThat(as(buyer)
+                        .get("/api/v1/marketplace/purchases")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("revoked_at")
+                        .isNull())
+                .isFalse();
     }
 
     @Test
