@@ -96,8 +96,8 @@ class GearIntegrationTests extends IntegrationTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> warnings(me) == 1);
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> !TestMail.to(me.email()).isEmpty());
-        assertThat(TestMail.to(me.email())).hasSize(1);
+                .until(() -> !TestMail.to(me.email(), "warranty").isEmpty());
+        assertThat(TestMail.to(me.email(), "warranty")).hasSize(1);
         assertThat(subject(me, 0)).contains("Tape echo");
         assertThat(as(me).get("/api/v1/notifications").text())
                 .contains("warranty_ending")
@@ -110,7 +110,7 @@ class GearIntegrationTests extends IntegrationTest {
         warrantyRun();
         await().atMost(Duration.ofSeconds(15)).until(() -> warnings(me) == 2);
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> TestMail.to(me.email()).size() == 2);
+                .until(() -> TestMail.to(me.email(), "warranty").size() == 2);
     }
 
     private long warrantyRun() {
@@ -131,7 +131,7 @@ class GearIntegrationTests extends IntegrationTest {
 
     private static String subject(TestUser user, int index) {
         try {
-            return TestMail.to(user.email()).get(index).getSubject();
+            return TestMail.to(user.email(), "warranty").get(index).getSubject();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -176,8 +176,9 @@ class DmcaIntegrationTests extends IntegrationTest {
                         .status())
                 .isEqualTo(409);
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> !TestMail.to(artist.email()).isEmpty());
-        assertThat(TestMail.to(artist.email()).get(0).getSubject()).contains("taken down");
+                .until(() -> !TestMail.to(artist.email(), "taken down").isEmpty());
+        assertThat(TestMail.to(artist.email(), "taken down").get(0).getSubject())
+                .contains("taken down");
 
         assertThat(as(buyer)
                         .post("/api/v1/dmca/notices/" + id + "/counter-notice", counterNotice())

@@ -112,8 +112,8 @@ class ExportIntegrationTests extends IntegrationTest {
                 .isAfter(Instant.now().plus(java.time.Duration.ofDays(6)));
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(15))
-                .until(() -> !TestMail.to(me.email()).isEmpty());
-        MimeMessage mail = TestMail.to(me.email()).get(0);
+                .until(() -> !TestMail.to(me.email(), "export is ready").isEmpty());
+        MimeMessage mail = TestMail.to(me.email(), "export is ready").get(0);
         assertThat(mail.getSubject()).contains("export is ready");
         assertThat(mail.getContent().toString()).contains("/api/v1/me/exports/" + id + "/download");
 

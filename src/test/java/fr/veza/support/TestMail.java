@@ -30,6 +30,20 @@ public final class TestMail {
         registry.add("veza.mail.start-tls", () -> "false");
     }
 
+    /** The messages received so far for {@code address} whose subject holds {@code subject}. */
+    public static List<MimeMessage> to(String address, String subject) {
+        return to(address).stream()
+                .filter(message -> {
+                    try {
+                        return message.getSubject() != null
+                                && message.getSubject().contains(subject);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
     /** Every message received so far for {@code address}. */
     public static List<MimeMessage> to(String address) {
         port();

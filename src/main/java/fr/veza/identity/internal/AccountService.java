@@ -30,6 +30,8 @@ public class AccountService {
     private final ProfileChanges profileChanges;
     private final LoginThrottle throttle;
 
+    private final EmailVerificationService verification;
+
     AccountService(
             UserRepository users,
             SessionService sessions,
@@ -39,7 +41,9 @@ public class AccountService {
             TransactionTemplate transactions,
             SessionStatus sessionStatus,
             ProfileChanges profileChanges,
-            LoginThrottle throttle) {
+            LoginThrottle throttle,
+            EmailVerificationService verification) {
+        this.verification = verification;
         this.users = users;
         this.sessions = sessions;
         this.passwords = passwords;
@@ -91,7 +95,7 @@ public class AccountService {
         String hash = passwords.encode(password);
         UUID id = UUID.randomUUID();
         try {
-            return transactions.execute(status -> {
+            Created<S> created = transactions.execute(status -> {
                 users.insert(id, email, username, hash, requested);
                 audit.record(new AuditEntry(
                         id, client.ipAddress(), "user.registered", "user", id, Map.of("role", requested.value())));
@@ -99,6 +103,8 @@ public class AccountService {
                 profileChanges.changed(id);
                 return new Created<>(users.findById(id).orElseThrow(), session);
             });
+            verification.welcome(created.user());
+            return created;
         } catch (DuplicateKeyException race) {
             boolean emailClash = race.getMessage() != null && race.getMessage().contains("users_email_key");
             throw emailClash

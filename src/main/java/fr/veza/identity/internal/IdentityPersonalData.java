@@ -29,7 +29,7 @@ class IdentityPersonalData implements PersonalData {
                 "Your account and public profile: email, username, names, bio, links, role, dates.",
                 """
                 SELECT u.id, u.email::text AS email, u.username::text AS username, u.display_name, u.first_name,
-                       u.last_name, u.bio, u.location, u.avatar, u.banner_url, u.role, u.status, u.created_at,
+                       u.last_name, u.bio, u.location, u.avatar, u.banner_url, u.role, u.status, u.email_verified_at, u.created_at,
                        u.updated_at, p.website, p.pronouns, p.links
                 FROM users u LEFT JOIN user_profiles p ON p.user_id = u.id WHERE u.id = :user
                 """,
@@ -81,6 +81,7 @@ class IdentityPersonalData implements PersonalData {
         erased.put("settings", delete("DELETE FROM user_settings WHERE user_id = :user", userId));
         erased.put("api_keys", delete("DELETE FROM api_keys WHERE user_id = :user", userId));
         erased.put("app_passwords", delete("DELETE FROM app_passwords WHERE user_id = :user", userId));
+        erased.put("account_tokens", delete("DELETE FROM account_tokens WHERE user_id = :user", userId));
         try {
             images.eraseAll(userId);
         } catch (IOException storeFailed) {

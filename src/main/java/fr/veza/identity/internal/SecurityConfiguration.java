@@ -194,6 +194,9 @@ class SecurityConfiguration {
                 PublicEndpoints.Endpoint.post("/api/v1/auth/login"),
                 PublicEndpoints.Endpoint.post("/api/v1/auth/refresh"),
                 PublicEndpoints.Endpoint.post("/api/v1/auth/recover"),
+                PublicEndpoints.Endpoint.post("/api/v1/auth/password-reset"),
+                PublicEndpoints.Endpoint.post("/api/v1/auth/password-reset/confirm"),
+                PublicEndpoints.Endpoint.post("/api/v1/auth/verify-email"),
                 PublicEndpoints.Endpoint.get("/api/v1/users/{id}"),
                 PublicEndpoints.Endpoint.get("/api/v1/users/*/images/*"));
     }

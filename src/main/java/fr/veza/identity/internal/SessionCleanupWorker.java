@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes session rows that expired or were revoked more than {@code SESSION_RETENTION} ago, in small batches so
  * the table is never locked for long. Rows still inside retention stay, so reuse of a recently rotated token is
- * still recognised.
+ * still recognised. Mailed links past their expiry go too: they can never work again.
  */
 @Component
 class SessionCleanupWorker implements PeriodicWorker {
@@ -19,11 +19,13 @@ class SessionCleanupWorker implements PeriodicWorker {
     static final int BATCH = 1_000;
 
     private final SessionRepository sessions;
+    private final AccountTokens tokens;
     private final IdentitySettings settings;
     private final Clock clock;
 
-    SessionCleanupWorker(SessionRepository sessions, IdentitySettings settings, Clock clock) {
+    SessionCleanupWorker(SessionRepository sessions, AccountTokens tokens, IdentitySettings settings, Clock clock) {
         this.sessions = sessions;
+        this.tokens = tokens;
         this.settings = settings;
         this.clock = clock;
     }
@@ -47,6 +49,7 @@ class SessionCleanupWorker implements PeriodicWorker {
             batch = sessions.deleteEndedBefore(cutoff, BATCH);
             deleted += batch;
         } while (batch == BATCH && !run.stopping());
+        deleted += tokens.purgeExpired(cutoff);
         return new WorkReport(deleted, 0);
     }
 }

@@ -24,7 +24,8 @@ public record UserRecord(
         AccountStatus status,
         String passwordHash,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant emailVerifiedAt) {
 
     public enum AccountStatus {
         ACTIVE,

@@ -21,7 +21,7 @@ class UserRepository {
     private static final String SELECT_USER = """
             SELECT u.id, u.email, u.username, u.display_name, u.first_name, u.last_name, u.bio, u.location,
                    u.avatar, u.banner_url, u.role, u.status, u.password_hash, u.created_at, u.updated_at,
-                   p.website, p.pronouns, p.links::text AS links
+                   u.email_verified_at, p.website, p.pronouns, p.links::text AS links
             FROM users u LEFT JOIN user_profiles p ON p.user_id = u.id
             """;
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
@@ -150,6 +150,13 @@ class UserRepository {
                         """).query(UUID.class).list().size();
     }
 
+    void markEmailVerified(UUID id, java.time.Instant at) {
+        jdbc.sql("UPDATE users SET email_verified_at = :at WHERE id = :id AND email_verified_at IS NULL")
+                .param("id", id)
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
     void updatePasswordHash(UUID id, String hash) {
         jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = now() WHERE id = :id")
                 .param("id", id)
@@ -176,7 +183,10 @@ class UserRepository {
                 UserRecord.AccountStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 rs.getString("password_hash"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getTimestamp("email_verified_at") == null
+                        ? null
+                        : rs.getTimestamp("email_verified_at").toInstant());
     }
 
     private List<String> fromJson(String text) {

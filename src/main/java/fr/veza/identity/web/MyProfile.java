@@ -10,6 +10,7 @@ import java.util.UUID;
 record MyProfile(
         UUID id,
         String email,
+        boolean emailVerified,
         String username,
         String displayName,
         String firstName,
@@ -29,6 +30,7 @@ record MyProfile(
         return new MyProfile(
                 user.id(),
                 user.email(),
+                user.emailVerifiedAt() != null,
                 user.username(),
                 user.displayName(),
                 user.firstName(),

@@ -48,7 +48,8 @@ record ProfilePatch(
                 user.status(),
                 user.passwordHash(),
                 user.createdAt(),
-                user.updatedAt());
+                user.updatedAt(),
+                user.emailVerifiedAt());
     }
 
     private static String pick(JsonNullable<String> patch, String current) {

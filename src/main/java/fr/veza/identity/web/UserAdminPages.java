@@ -8,15 +8,14 @@ import fr.veza.identity.internal.AccountService;
 import fr.veza.identity.internal.UserRecord;
 import fr.veza.platform.audit.AuditTrail;
 import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.web.AdminDecisions;
 import fr.veza.platform.web.FormErrors;
 import fr.veza.platform.web.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +38,7 @@ class UserAdminPages {
     private final UserDirectory directory;
     private final AuditTrail audit;
     private final ClientContexts clients;
+    private final AdminDecisions decisions;
     private final FormErrors formErrors;
 
     UserAdminPages(
@@ -47,7 +47,9 @@ class UserAdminPages {
             UserDirectory directory,
             AuditTrail audit,
             ClientContexts clients,
+            AdminDecisions decisions,
             FormErrors formErrors) {
+        this.decisions = decisions;
         this.administration = administration;
         this.accounts = accounts;
         this.directory = directory;
@@ -83,7 +85,7 @@ class UserAdminPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return decide(id, confirm, "role", response, model, () -> {
+        return decide(id, "role", response, model, decisions.take("role", confirm, () -> {
             Role to;
             try {
                 to = Role.of(role);
@@ -91,7 +93,7 @@ class UserAdminPages {
                 throw VezaException.invalid("role", "must be listener, artist or admin");
             }
             return accounts.changeRole(admin, id, to, clients.of(request));
-        });
+        }));
     }
 
     @PostMapping("/admin/users/{id}/suspend")
@@ -113,11 +115,13 @@ class UserAdminPages {
         }
         return decide(
                 id,
-                confirm,
                 "suspend",
                 response,
                 model,
-                () -> administration.suspend(admin, id, reason.strip(), clients.of(request)));
+                decisions.take(
+                        "suspend",
+                        confirm,
+                        () -> administration.suspend(admin, id, reason.strip(), clients.of(request))));
     }
 
     @PostMapping("/admin/users/{id}/reinstate")
@@ -130,35 +134,19 @@ class UserAdminPages {
             Model model) {
         return decide(
                 id,
-                confirm,
                 "reinstate",
                 response,
                 model,
-                () -> administration.reinstate(admin, id, clients.of(request)));
+                decisions.take("reinstate", confirm, () -> administration.reinstate(admin, id, clients.of(request))));
     }
 
     private String decide(
-            UUID id,
-            boolean confirm,
-            String decision,
-            HttpServletResponse response,
-            Model model,
-            Supplier<UserRecord> action) {
-        if (confirm) {
-            try {
-                action.get();
-                return "redirect:/admin/users/" + id + "?decided=" + decision;
-            } catch (VezaException refused) {
-                response.setStatus(422);
-                return userPage(administration.get(id), model, Map.of(), Map.of("form", formErrors.sentence(refused)));
-            }
+            UUID id, String decision, HttpServletResponse response, Model model, AdminDecisions.Decision<?> decided) {
+        if (decided.taken()) {
+            return "redirect:/admin/users/" + id + "?decided=" + decision;
         }
         response.setStatus(422);
-        return userPage(
-                administration.get(id),
-                model,
-                Map.of(),
-                Map.of("confirm-" + decision, formErrors.text("admin.confirm-needed")));
+        return userPage(administration.get(id), model, Map.of(), decided.refused());
     }
 
     private String userPage(UserRecord user, Model model, Map<String, String> form, Map<String, String> errors) {
@@ -166,13 +154,7 @@ class UserAdminPages {
         model.addAttribute("user", user);
         model.addAttribute("roles", Role.values());
         model.addAttribute("trail", trail);
-        model.addAttribute(
-                "people",
-                directory.findAll(trail.stream()
-                        .map(AuditTrail.Logged::actorId)
-                        .filter(Objects::nonNull)
-                        .distinct()
-                        .toList()));
+        model.addAttribute("people", directory.findAll(AuditTrail.actors(trail).toList()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "identity/admin-user";

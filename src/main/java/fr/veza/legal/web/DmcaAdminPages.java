@@ -9,6 +9,7 @@ import fr.veza.legal.internal.DmcaService;
 import fr.veza.legal.internal.LegalSettings;
 import fr.veza.platform.audit.AuditTrail;
 import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.web.AdminDecisions;
 import fr.veza.platform.web.ClientIpResolver;
 import fr.veza.platform.web.FormErrors;
 import fr.veza.platform.web.Page;
@@ -18,7 +19,6 @@ import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,6 +47,7 @@ class DmcaAdminPages {
     private final LegalSettings settings;
     private final Validator validator;
     private final FormErrors formErrors;
+    private final AdminDecisions decisions;
     private final ClientIpResolver ips;
 
     DmcaAdminPages(
@@ -57,7 +58,9 @@ class DmcaAdminPages {
             LegalSettings settings,
             Validator validator,
             FormErrors formErrors,
+            AdminDecisions decisions,
             ClientIpResolver ips) {
+        this.decisions = decisions;
         this.dmca = dmca;
         this.tracks = tracks;
         this.users = users;
@@ -102,12 +105,11 @@ class DmcaAdminPages {
             Model model) {
         return decide(
                 id,
-                confirm,
                 "takedown",
                 admin,
                 response,
                 model,
-                () -> dmca.takeDown(id, admin.id(), ips.resolve(request)));
+                decisions.take("takedown", confirm, () -> dmca.takeDown(id, admin.id(), ips.resolve(request))));
     }
 
     @PostMapping("/admin/dmca/{id}/reject")
@@ -130,12 +132,12 @@ class DmcaAdminPages {
         }
         return decide(
                 id,
-                confirm,
                 "reject",
                 admin,
                 response,
                 model,
-                () -> dmca.reject(id, admin.id(), reason.strip(), ips.resolve(request)));
+                decisions.take(
+                        "reject", confirm, () -> dmca.reject(id, admin.id(), reason.strip(), ips.resolve(request))));
     }
 
     @PostMapping("/admin/dmca/{id}/court-action")
@@ -148,12 +150,11 @@ class DmcaAdminPages {
             Model model) {
         return decide(
                 id,
-                confirm,
                 "court-action",
                 admin,
                 response,
                 model,
-                () -> dmca.courtAction(id, admin.id(), ips.resolve(request)));
+                decisions.take("court-action", confirm, () -> dmca.courtAction(id, admin.id(), ips.resolve(request))));
     }
 
     @PostMapping("/admin/dmca/{id}/counter-notice")
@@ -185,25 +186,16 @@ class DmcaAdminPages {
 
     private String decide(
             UUID id,
-            boolean confirm,
             String decision,
             CurrentUser admin,
             HttpServletResponse response,
             Model model,
-            Runnable action) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (!confirm) {
-            errors.put("confirm-" + decision, formErrors.text("admin.confirm-needed"));
-        } else {
-            try {
-                action.run();
-                return "redirect:/admin/dmca/" + id + "?decided=" + decision;
-            } catch (VezaException refused) {
-                errors.put("form", refused.getMessage());
-            }
+            AdminDecisions.Decision<?> decided) {
+        if (decided.taken()) {
+            return "redirect:/admin/dmca/" + id + "?decided=" + decision;
         }
         response.setStatus(422);
-        return noticePage(dmca.get(id), admin, model, Map.of(), errors);
+        return noticePage(dmca.get(id), admin, model, Map.of(), decided.refused());
     }
 
     private String noticePage(
@@ -214,8 +206,7 @@ class DmcaAdminPages {
                 : tracks.findVisible(notice.trackId(), admin).orElse(null);
         // the notice names its uploader once the track is down; until then it is the track's owner
         UUID uploader = notice.uploaderId() != null ? notice.uploaderId() : track == null ? null : track.ownerId();
-        List<UUID> people = Stream.concat(Stream.of(uploader), trail.stream().map(AuditTrail.Logged::actorId))
-                .filter(Objects::nonNull)
+        List<UUID> people = Stream.concat(Stream.ofNullable(uploader), AuditTrail.actors(trail))
                 .distinct()
                 .toList();
         model.addAttribute("notice", notice);

@@ -8,11 +8,10 @@ import fr.veza.marketplace.internal.Transfer;
 import fr.veza.marketplace.internal.TransferAdministration;
 import fr.veza.marketplace.internal.TransferStatus;
 import fr.veza.marketplace.internal.WebhookLog;
-import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.web.AdminDecisions;
 import fr.veza.platform.web.ClientIpResolver;
 import fr.veza.platform.web.Cursor;
 import fr.veza.platform.web.CursorPage;
-import fr.veza.platform.web.FormErrors;
 import fr.veza.platform.web.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,19 +41,19 @@ class MoneyAdminPages {
     private final TransferAdministration transfers;
     private final WebhookLog webhookLog;
     private final UserDirectory users;
-    private final FormErrors formErrors;
+    private final AdminDecisions decisions;
     private final ClientIpResolver ips;
 
     MoneyAdminPages(
             TransferAdministration transfers,
             WebhookLog webhookLog,
             UserDirectory users,
-            FormErrors formErrors,
+            AdminDecisions decisions,
             ClientIpResolver ips) {
         this.transfers = transfers;
         this.webhookLog = webhookLog;
         this.users = users;
-        this.formErrors = formErrors;
+        this.decisions = decisions;
         this.ips = ips;
     }
 
@@ -76,18 +75,13 @@ class MoneyAdminPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        if (!confirm) {
-            response.setStatus(422);
-            return moneyPage(
-                    status, null, "", model, Map.of("confirm-retry-" + id, formErrors.text("admin.confirm-needed")));
+        var retried =
+                decisions.take("retry-" + id, confirm, () -> transfers.retry(id, admin.id(), ips.resolve(request)));
+        if (retried.taken()) {
+            return "redirect:/admin/money?retried=" + retried.outcome().status().value() + "&status=" + status(status);
         }
-        try {
-            Transfer retried = transfers.retry(id, admin.id(), ips.resolve(request));
-            return "redirect:/admin/money?retried=" + retried.status().value() + "&status=" + status(status);
-        } catch (VezaException refused) {
-            response.setStatus(422);
-            return moneyPage(status, null, "", model, Map.of("form", refused.getMessage()));
-        }
+        response.setStatus(422);
+        return moneyPage(status, null, "", model, retried.refused());
     }
 
     @PostMapping("/admin/money/reconcile")
@@ -97,11 +91,13 @@ class MoneyAdminPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        if (!confirm) {
+        var reconciled =
+                decisions.take("reconcile", confirm, () -> transfers.reconcileNow(admin.id(), ips.resolve(request)));
+        if (!reconciled.taken()) {
             response.setStatus(422);
-            return moneyPage("", null, "", model, Map.of("confirm-reconcile", formErrors.text("admin.confirm-needed")));
+            return moneyPage("", null, "", model, reconciled.refused());
         }
-        ReconcileWorker.Pass pass = transfers.reconcileNow(admin.id(), ips.resolve(request));
+        ReconcileWorker.Pass pass = reconciled.outcome();
         return "redirect:/admin/money?reconciled&synced=" + pass.synced() + "&open=" + pass.stillOpen() + "&orphans="
                 + pass.orphansFailed() + "&errors=" + pass.readErrors();
     }

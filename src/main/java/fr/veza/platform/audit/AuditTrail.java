@@ -57,6 +57,14 @@ public class AuditTrail {
                 .list();
     }
 
+    /** Who acted in {@code trail}, each once; the system's entries name nobody. */
+    public static java.util.stream.Stream<UUID> actors(List<Logged> trail) {
+        return trail.stream()
+                .map(Logged::actorId)
+                .filter(java.util.Objects::nonNull)
+                .distinct();
+    }
+
     private Map<String, Object> fromJson(String details) {
         try {
             return json.readValue(details, new TypeReference<Map<String, Object>>() {});

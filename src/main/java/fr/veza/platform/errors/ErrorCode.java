@@ -12,6 +12,7 @@ public enum ErrorCode {
     MALFORMED_JSON(400, "The body is not well-formed JSON"),
     BAD_REQUEST(400, "Bad request"),
     IDEMPOTENCY_KEY_REQUIRED(400, "An Idempotency-Key header is required"),
+    LINK_EXPIRED(400, "The link was used, expired or replaced by a newer one"),
     INVALID_CREDENTIALS(401, "Login or password is wrong"),
     UNAUTHENTICATED(401, "Authentication is required"),
     INVALID_TOKEN(401, "The token is invalid, expired or revoked"),

@@ -1,11 +1,20 @@
 package fr.veza.platform.mail;
 
-/** A plain-text email to one person. Bodies name people by what they chose to tell us, and never hold secrets. */
-public record Mail(String to, String subject, String body) {
+/**
+ * An email to one person: a plain-text body and, for mails composed from a template, the same words as HTML.
+ * Bodies name people by what they chose to tell us, and never hold secrets beyond a link's one-time token.
+ *
+ * @param html the HTML alternative of {@code body}, or null for a plain-text mail
+ */
+public record Mail(String to, String subject, String body, String html) {
 
     public Mail {
         if (to == null || to.isBlank()) {
             throw new IllegalArgumentException("a mail needs a recipient");
         }
+    }
+
+    public Mail(String to, String subject, String body) {
+        this(to, subject, body, null);
     }
 }

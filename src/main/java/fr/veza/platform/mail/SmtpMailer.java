@@ -3,6 +3,7 @@ package fr.veza.platform.mail;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 class SmtpMailer implements Mailer {
 
@@ -16,13 +17,24 @@ class SmtpMailer implements Mailer {
 
     @Override
     public void send(Mail mail) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(mail.to());
-        message.setSubject(mail.subject());
-        message.setText(mail.body());
         try {
-            sender.send(message);
+            if (mail.html() == null) {
+                SimpleMailMessage message = new SimpleMailMessage();
+                message.setFrom(from);
+                message.setTo(mail.to());
+                message.setSubject(mail.subject());
+                message.setText(mail.body());
+                sender.send(message);
+            } else {
+                sender.send(mime -> {
+                    // multipart/alternative: mail clients show the HTML part, or the text one when they cannot
+                    MimeMessageHelper message = new MimeMessageHelper(mime, true, "UTF-8");
+                    message.setFrom(from);
+                    message.setTo(mail.to());
+                    message.setSubject(mail.subject());
+                    message.setText(mail.body(), mail.html());
+                });
+            }
         } catch (MailException e) {
             throw new MailFailedException("mail \"" + mail.subject() + "\" could not be sent", e);
         }
