@@ -83,6 +83,26 @@ class StudioBrowserIntegrationTests extends BrowserTest {
         assertThat(as(artist).get("/api/v1/tracks/" + track).field("title")).isEqualTo("Harbour Lights (live)");
         assertThat(as(artist).get("/api/v1/tracks/" + track).text()).contains("field recording");
 
+        // a new cover: a file that is not an image is refused beside its field, an image is redrawn at once
+        browser.findElement(By.id("cover-file"))
+                .sendKeys(TestMedia.text("not-a-cover.png", "hello")
+                        .toAbsolutePath()
+                        .toString());
+        button(browser, "Replace the cover").click();
+        waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("cover-error")));
+        assertThat(browser.findElement(By.id("cover-error")).getText()).contains("JPEG, PNG or WebP");
+        browser.findElement(By.id("cover-file"))
+                .sendKeys(TestMedia.coverPng().toAbsolutePath().toString());
+        button(browser, "Replace the cover").click();
+        waiting(browser)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("cover"), "The new cover is in place."));
+        waiting(browser)
+                .until(driver -> Boolean.TRUE.equals(script(
+                        driver,
+                        "const img = document.querySelector('#cover img.cover');"
+                                + " return !!img && img.complete && img.naturalWidth === 256;")));
+
         // on sale: a price refused in words, then accepted; payouts set up from a button
         waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("selling")));
         field(browser, "Price").sendKeys("four");

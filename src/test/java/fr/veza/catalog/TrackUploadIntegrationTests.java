@@ -309,6 +309,61 @@ class TrackUploadIntegrationTests extends CatalogTest {
     }
 
     @Test
+    void aReadyTracksCoverIsReplacedByItsOwnerAndTheOldFilesGo() throws Exception {
+        TestUser artist = register("artist");
+        String id = uploadAndProcess(artist, TestMedia.tone(3, "mp3"), Map.of("title", "Bare"))
+                .field("id");
+        assertThat(as(artist)
+                        .get("/api/v1/tracks/" + id)
+                        .json()
+                        .get("cover_urls")
+                        .isNull())
+                .as("no cover yet")
+                .isTrue();
+        String path = "/api/v1/tracks/" + id + "/cover";
+
+        ApiResponse notImage = as(artist)
+                .upload(
+                        "PUT",
+                        path,
+                        Map.of("cover", TestMedia.text("not-an-image-cover.png", "not an image")),
+                        Map.of());
+        assertThat(notImage.status()).isEqualTo(415);
+        assertThat(notImage.json().get("errors").get(0).get("field").asText()).isEqualTo("cover");
+        assertThat(as(register("artist"))
+                        .upload("PUT", path, Map.of("cover", TestMedia.coverPng()), Map.of())
+                        .status())
+                .as("someone else's track")
+                .isEqualTo(403);
+        assertThat(as(artist).upload("PUT", path, Map.of(), Map.of()).status()).isEqualTo(400);
+
+        ApiResponse replaced = as(artist).upload("PUT", path, Map.of("cover", TestMedia.coverPng()), Map.of());
+        assertThat(replaced.status()).isEqualTo(200);
+        String first = jdbc.sql("SELECT thumbnail_prefix FROM tracks WHERE id = :id")
+                .param("id", UUID.fromString(id))
+                .query(String.class)
+                .single();
+        String cover = replaced.json().get("cover_urls").get("256").asText();
+        HttpResponse<byte[]> image = api().bytes(cover);
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+
+        assertThat(as(artist)
+                        .upload("PUT", path, Map.of("cover", TestMedia.coverPng()), Map.of())
+                        .status())
+                .isEqualTo(200);
+        String second = jdbc.sql("SELECT thumbnail_prefix FROM tracks WHERE id = :id")
+                .param("id", UUID.fromString(id))
+                .query(String.class)
+                .single();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(blobs.exists(second + "/256.jpg")).isTrue();
+        assertThat(blobs.exists(first + "/256.jpg"))
+                .as("the old thumbnails are deleted")
+                .isFalse();
+    }
+
+    @Test
     void aBoughtTracksOriginalOutlivesItsDeletionForItsBuyersUntilNoneIsLeft() throws Exception {
         TestUser artist = register("artist");
         TestUser buyer = register();

@@ -25,10 +25,12 @@ class TrackProcessor {
     private static final Logger log = LoggerFactory.getLogger(TrackProcessor.class);
 
     private final Ffmpeg ffmpeg;
+    private final CoverThumbnails covers;
     private final BlobStore blobs;
     private final CatalogSettings settings;
 
-    TrackProcessor(Ffmpeg ffmpeg, BlobStore blobs, CatalogSettings settings) {
+    TrackProcessor(Ffmpeg ffmpeg, BlobStore blobs, CatalogSettings settings, CoverThumbnails covers) {
+        this.covers = covers;
         this.ffmpeg = ffmpeg;
         this.blobs = blobs;
         this.settings = settings;
@@ -57,12 +59,7 @@ class TrackProcessor {
             heartbeat.run();
             store(renditions, hlsPrefix);
             if (thumbnails) {
-                for (int size : Track.THUMBNAIL_SIZES) {
-                    blobs.put(
-                            thumbnailPrefix + "/" + size + ".jpg",
-                            work.resolve("thumb-" + size + ".jpg"),
-                            "image/jpeg");
-                }
+                covers.store(work, thumbnailPrefix);
             }
             long durationMs = waveform.durationMs() > 0 ? waveform.durationMs() : orZero(description.durationMs());
             return new ProcessedMedia(
@@ -158,46 +155,7 @@ class TrackProcessor {
                 return false; // no embedded art: the track simply has no cover
             }
         }
-        List<String> args = new ArrayList<>(List.of("-i", source.toString(), "-filter_complex", thumbnailFilter()));
-        for (int size : Track.THUMBNAIL_SIZES) {
-            args.addAll(List.of(
-                    "-map",
-                    "[t" + size + "]",
-                    "-frames:v",
-                    "1",
-                    "-q:v",
-                    "3",
-                    work.resolve("thumb-" + size + ".jpg").toString()));
-        }
-        Ffmpeg.Result result = ffmpeg.run(args, null, settings.transcodeTimeout(), heartbeat);
-        if (result.exitCode() != 0) {
-            log.info("processing: cover of track {} could not be decoded: {}", track.id(), result.lastError());
-            return false;
-        }
-        return true;
-    }
-
-    private static String thumbnailFilter() {
-        StringBuilder filter = new StringBuilder("[0:v]split=" + Track.THUMBNAIL_SIZES.size());
-        for (int size : Track.THUMBNAIL_SIZES) {
-            filter.append("[s").append(size).append("]");
-        }
-        for (int size : Track.THUMBNAIL_SIZES) {
-            filter.append(";[s")
-                    .append(size)
-                    .append("]scale=")
-                    .append(size)
-                    .append(':')
-                    .append(size)
-                    .append(":force_original_aspect_ratio=increase,crop=")
-                    .append(size)
-                    .append(':')
-                    .append(size)
-                    .append("[t")
-                    .append(size)
-                    .append("]");
-        }
-        return filter.toString();
+        return covers.draw(source, work, heartbeat);
     }
 
     private Path localCopy(String key, Path target, String missingMessage) throws IOException {

@@ -114,6 +114,27 @@ class TrackRepository {
                 .update();
     }
 
+    /**
+     * Points the track at a new cover and its thumbnails, under a row lock; answers what it pointed at before, for
+     * the caller to delete once this committed, or nothing if the track is gone.
+     */
+    java.util.Optional<StoredCover> replaceCover(UUID id, String coverPath, String thumbnailPrefix) {
+        return jdbc.sql("""
+                        UPDATE tracks t SET cover_path = :cover, thumbnail_prefix = :thumbnails, updated_at = now()
+                        FROM (SELECT id, cover_path, thumbnail_prefix FROM tracks
+                              WHERE id = :id AND deleted_at IS NULL FOR UPDATE) old
+                        WHERE t.id = old.id
+                        RETURNING old.cover_path, old.thumbnail_prefix
+                        """)
+                .param("id", id)
+                .param("cover", coverPath)
+                .param("thumbnails", thumbnailPrefix)
+                .query((rs, n) -> new StoredCover(rs.getString("cover_path"), rs.getString("thumbnail_prefix")))
+                .optional();
+    }
+
+    record StoredCover(String coverPath, String thumbnailPrefix) {}
+
     boolean softDelete(UUID id, boolean originalRetained) {
         return jdbc.sql("""
                         UPDATE tracks SET deleted_at = now(), updated_at = now(), original_retained = :retained

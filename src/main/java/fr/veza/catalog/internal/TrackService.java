@@ -147,7 +147,8 @@ public class TrackService {
                 track.visibility() == Visibility.PUBLIC);
     }
 
-    private Track manageable(UUID id, CurrentUser viewer) {
+    /** The track, if the viewer may change it (its owner, or an admin); 403 otherwise, 404 if they may not see it. */
+    Track manageable(UUID id, CurrentUser viewer) {
         Track track = access.requireVisible(find(id), viewer);
         if (!access.canManage(track, viewer)) {
             throw VezaException.forbidden("Only the track's owner can change it.");
@@ -155,7 +156,7 @@ public class TrackService {
         return track;
     }
 
-    private Track find(UUID id) {
+    Track find(UUID id) {
         return tracks.find(id).orElseThrow(() -> VezaException.notFound("Track " + id));
     }
 

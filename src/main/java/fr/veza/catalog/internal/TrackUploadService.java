@@ -119,7 +119,7 @@ public class TrackUploadService {
         return tracks.find(id).orElseThrow();
     }
 
-    private String sniff(MultipartFile part, boolean audio) throws IOException {
+    String sniff(MultipartFile part, boolean audio) throws IOException {
         try (InputStream in = new BufferedInputStream(part.getInputStream(), 64 * 1024)) {
             var detected = audio ? formats.audio(in) : formats.image(in);
             return detected.orElseThrow(() -> new VezaException(
@@ -135,7 +135,7 @@ public class TrackUploadService {
         }
     }
 
-    private static VezaException tooLarge(String field, long limit) {
+    static VezaException tooLarge(String field, long limit) {
         return new VezaException(
                 ErrorCode.PAYLOAD_TOO_LARGE,
                 "The " + field + " is larger than " + limit + " bytes.",

@@ -1,6 +1,7 @@
 package fr.veza.catalog.web;
 
 import fr.veza.catalog.internal.Track;
+import fr.veza.catalog.internal.TrackCoverService;
 import fr.veza.catalog.internal.TrackService;
 import fr.veza.catalog.internal.TrackUploadService;
 import fr.veza.catalog.internal.Visibility;
@@ -40,8 +41,15 @@ class StudioPages {
     private final TrackUploadService uploads;
     private final TrackViews views;
     private final FormErrors formErrors;
+    private final TrackCoverService covers;
 
-    StudioPages(TrackService tracks, TrackUploadService uploads, TrackViews views, FormErrors formErrors) {
+    StudioPages(
+            TrackService tracks,
+            TrackUploadService uploads,
+            TrackViews views,
+            FormErrors formErrors,
+            TrackCoverService covers) {
+        this.covers = covers;
         this.tracks = tracks;
         this.uploads = uploads;
         this.views = views;
@@ -130,6 +138,27 @@ class StudioPages {
             response.setStatus(FormErrors.status(refused));
             model.addAttribute("form", form);
             model.addAttribute("errors", Map.of(field(refused), formErrors.sentence(refused, LABELS)));
+            return trackPage(current, model);
+        }
+    }
+
+    @PostMapping("/studio/tracks/{id}/cover")
+    String replaceCover(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal CurrentUser artist,
+            @RequestParam(name = "cover", required = false) MultipartFile cover,
+            HttpServletResponse response,
+            Model model)
+            throws IOException, InterruptedException {
+        TrackView current = managed(id, artist);
+        try {
+            covers.replace(id, artist, cover);
+            return "redirect:/studio/tracks/" + id + "?cover-replaced";
+        } catch (VezaException refused) {
+            // 422 whatever the API would answer (413, 415, 409): the page shows the refusal beside the field
+            response.setStatus(422);
+            model.addAttribute("form", UploadForm.of(current));
+            model.addAttribute("errors", Map.of("cover", formErrors.sentence(refused, LABELS)));
             return trackPage(current, model);
         }
     }

@@ -3,6 +3,7 @@ package fr.veza.catalog.web;
 import fr.veza.catalog.internal.PlaybackService;
 import fr.veza.catalog.internal.StreamingService;
 import fr.veza.catalog.internal.Track;
+import fr.veza.catalog.internal.TrackCoverService;
 import fr.veza.catalog.internal.TrackService;
 import fr.veza.catalog.internal.TrackUploadService;
 import fr.veza.identity.CurrentUser;
@@ -39,6 +40,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,6 +62,8 @@ class TrackController {
     private final ClientIpResolver ips;
     private final TrackViews views;
 
+    private final TrackCoverService covers;
+
     TrackController(
             TrackUploadService uploads,
             TrackService tracks,
@@ -67,7 +71,9 @@ class TrackController {
             UserDirectory users,
             SignedUrls signer,
             ClientIpResolver ips,
-            TrackViews views) {
+            TrackViews views,
+            TrackCoverService covers) {
+        this.covers = covers;
         this.views = views;
         this.uploads = uploads;
         this.tracks = tracks;
@@ -127,6 +133,18 @@ class TrackController {
             @AuthenticationPrincipal CurrentUser viewer,
             @Valid @RequestBody TrackRequests.Patch patch) {
         return views.of(tracks.update(id, viewer, patch::applyTo), viewer);
+    }
+
+    @PutMapping(path = "/{id}/cover", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Replace a ready track's cover (owner): sniffed, size-capped, redrawn as thumbnails at once",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    TrackView replaceCover(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal CurrentUser viewer,
+            @RequestPart(name = "cover", required = false) MultipartFile cover)
+            throws IOException, InterruptedException {
+        return views.of(covers.replace(id, viewer, cover), viewer);
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
