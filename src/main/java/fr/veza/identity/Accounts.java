@@ -11,6 +11,12 @@ public interface Accounts {
     /** Where to write to the person: open accounts only, so a closed account is never written to. */
     Optional<String> email(UUID userId);
 
+    /**
+     * Where to send mail beyond account mails (notifications, digests): open, active accounts whose address is
+     * confirmed; nothing for the others.
+     */
+    Optional<Mailbox> mailbox(UUID userId);
+
     /** Closed accounts whose recovery deadline passed and that are not erased yet, oldest first. */
     List<UUID> pastRecoveryDeadline(Instant now, int limit);
 

@@ -7,14 +7,10 @@ import fr.veza.support.ApiResponse;
 import fr.veza.support.IntegrationTest;
 import fr.veza.support.TestMail;
 import fr.veza.support.TestUser;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,8 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * same answer for an address nobody uses, the address verified, and each link working once.
  */
 class AccountEmailIntegrationTests extends IntegrationTest {
-
-    private static final Pattern LINK = Pattern.compile("https?://\\S+?[?&]token=([A-Za-z0-9_-]+)");
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
@@ -180,31 +174,11 @@ class AccountEmailIntegrationTests extends IntegrationTest {
         return TestMail.to(address, subject).get(0);
     }
 
-    /** The body part of {@code type} of a multipart/alternative mail. */
-    static String part(MimeMessage mail, String type) throws Exception {
-        return find(mail.getContent(), type);
+    private static String part(MimeMessage mail, String type) throws Exception {
+        return TestMail.part(mail, type);
     }
 
-    private static String find(Object content, String type) throws Exception {
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType(type)) {
-                    return part.getContent().toString();
-                }
-                String nested = part.getContent() instanceof Multipart ? find(part.getContent(), type) : null;
-                if (nested != null) {
-                    return nested;
-                }
-            }
-            return null;
-        }
-        return type.equals("text/plain") ? content.toString() : null;
-    }
-
-    static String token(String text) {
-        Matcher link = LINK.matcher(text);
-        assertThat(link.find()).as("a link in " + text).isTrue();
-        return link.group(1);
+    private static String token(String text) {
+        return TestMail.token(text);
     }
 }

@@ -43,7 +43,7 @@ class PasswordResetBrowserIntegrationTests extends BrowserTest {
         await().atMost(Duration.ofSeconds(15))
                 .until(() ->
                         !TestMail.to(person.email(), "Reset your Veza password").isEmpty());
-        String token = AccountEmailIntegrationTests.token(AccountEmailIntegrationTests.part(
+        String token = TestMail.token(TestMail.part(
                 TestMail.to(person.email(), "Reset your Veza password").get(0), "text/plain"));
         browser.get(url("/reset-password?token=" + token));
         field(browser, "New password").sendKeys("a brand new passphrase");
@@ -84,7 +84,7 @@ class PasswordResetBrowserIntegrationTests extends BrowserTest {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> !TestMail.to(person.email(), "Confirm your email address")
                         .isEmpty());
-        String token = AccountEmailIntegrationTests.token(AccountEmailIntegrationTests.part(
+        String token = TestMail.token(TestMail.part(
                 TestMail.to(person.email(), "Confirm your email address").get(0), "text/plain"));
         WebDriver browser = browser();
         signIn(browser, person);

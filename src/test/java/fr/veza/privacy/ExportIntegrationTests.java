@@ -142,6 +142,7 @@ class ExportIntegrationTests extends IntegrationTest {
                         "chat_rooms.json",
                         "gear.json",
                         "notifications.json",
+                        "notification_preferences.json",
                         "orders.json",
                         "purchases.json",
                         "sales.json",

@@ -115,8 +115,16 @@ class PageQualityBrowserIntegrationTests extends BrowserTest {
         pages.put("notifications", "/notifications");
         pages.put("playlist", "/playlists/" + playlist);
         pages.put("track-bought", "/tracks/" + track);
-        for (String section :
-                List.of("profile", "password", "sessions", "api-keys", "music-apps", "webhooks", "gear", "privacy")) {
+        for (String section : List.of(
+                "profile",
+                "password",
+                "sessions",
+                "notifications",
+                "api-keys",
+                "music-apps",
+                "webhooks",
+                "gear",
+                "privacy")) {
             pages.put("settings-" + section, "/settings/" + section);
         }
         for (var size : List.of(new int[] {1280, 900}, new int[] {390, 844})) {

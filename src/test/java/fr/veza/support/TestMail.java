@@ -44,6 +44,39 @@ public final class TestMail {
                 .toList();
     }
 
+    /** The part of {@code type} ("text/plain", "text/html") of a mail, multipart or not; null if it has none. */
+    public static String part(MimeMessage mail, String type) throws Exception {
+        return find(mail.getContent(), type);
+    }
+
+    private static String find(Object content, String type) throws Exception {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType(type)) {
+                    return part.getContent().toString();
+                }
+                String nested =
+                        part.getContent() instanceof jakarta.mail.Multipart ? find(part.getContent(), type) : null;
+                if (nested != null) {
+                    return nested;
+                }
+            }
+            return null;
+        }
+        return type.equals("text/plain") ? content.toString() : null;
+    }
+
+    /** The token of the first link with {@code token=} in a mail's text. */
+    public static String token(String text) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://\\S+?[?&]token=([A-Za-z0-9_-]+)")
+                .matcher(text);
+        if (!link.find()) {
+            throw new AssertionError("no link with a token in " + text);
+        }
+        return link.group(1);
+    }
+
     /** Every message received so far for {@code address}. */
     public static List<MimeMessage> to(String address) {
         port();

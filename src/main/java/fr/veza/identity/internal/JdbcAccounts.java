@@ -1,6 +1,7 @@
 package fr.veza.identity.internal;
 
 import fr.veza.identity.Accounts;
+import fr.veza.identity.Mailbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,20 @@ class JdbcAccounts implements Accounts {
         return jdbc.sql("SELECT email::text FROM users WHERE id = :id AND deleted_at IS NULL")
                 .param("id", userId)
                 .query(String.class)
+                .optional();
+    }
+
+    @Override
+    public Optional<Mailbox> mailbox(UUID userId) {
+        return jdbc.sql("""
+                        SELECT u.email::text AS email, coalesce(s.locale, 'en') AS locale,
+                               coalesce(s.timezone, 'UTC') AS timezone
+                        FROM users u LEFT JOIN user_settings s ON s.user_id = u.id
+                        WHERE u.id = :id AND u.deleted_at IS NULL AND u.status = 'active'
+                          AND u.email_verified_at IS NOT NULL
+                        """)
+                .param("id", userId)
+                .query((rs, n) -> new Mailbox(rs.getString("email"), rs.getString("locale"), rs.getString("timezone")))
                 .optional();
     }
 

@@ -122,7 +122,10 @@ class SecurityConfiguration {
                 // one token for the browser's whole visit: Spring Security would otherwise replace it on every
                 // request a cookie signs in (it takes each for a new sign-in), breaking every open page's forms
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy())
+                        // one-click unsubscribe comes from a mail client (RFC 8058): its signed link is its proof
+                        .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.POST, "/unsubscribe/*/*")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())

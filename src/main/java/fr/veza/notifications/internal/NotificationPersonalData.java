@@ -29,6 +29,11 @@ class NotificationPersonalData implements PersonalData {
                 WHERE user_id = :user ORDER BY created_at, id
                 """,
                 Map.of("user", userId));
+        files.rows(
+                "notification_preferences.json",
+                "Which kinds of notification you chose to get by mail, and how: instant, digest or off.",
+                "SELECT kind, delivery FROM notification_preferences WHERE user_id = :user ORDER BY kind",
+                Map.of("user", userId));
     }
 
     @Override
@@ -36,6 +41,10 @@ class NotificationPersonalData implements PersonalData {
         return Map.of(
                 "notifications",
                 jdbc.sql("DELETE FROM notifications WHERE user_id = :user OR actor_id = :user")
+                        .param("user", userId)
+                        .update(),
+                "notification_preferences",
+                jdbc.sql("DELETE FROM notification_preferences WHERE user_id = :user")
                         .param("user", userId)
                         .update());
     }

@@ -6,6 +6,8 @@ import fr.veza.platform.web.Cursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ class NotificationRepository {
 
     List<Notification> page(UUID userId, boolean unreadOnly, Cursor after, int limit) {
         return jdbc.sql("""
-                        SELECT id, user_id, actor_id, type, payload::text AS payload, read, created_at
+                        SELECT id, user_id, actor_id, type, payload::text AS payload, read, created_at, mail_attempts
                         FROM notifications WHERE user_id = :user"""
                         + (unreadOnly ? " AND NOT read" : "")
                         + (after == null ? "" : " AND (created_at, id) < (:at, :afterId)")
@@ -76,6 +78,55 @@ class NotificationRepository {
                 .update();
     }
 
+    /** People with notifications whose instant mail is due: older than {@code cutoff}, not waiting for a retry. */
+    List<UUID> mailDue(Instant cutoff, Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT DISTINCT user_id FROM notifications
+                        WHERE mail_state IN ('pending', 'sending') AND created_at <= :cutoff
+                          AND (mail_due_at IS NULL OR mail_due_at <= :now)
+                        LIMIT :limit
+                        """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * Takes one person's due notifications for a mail, under a lease: another instance skips them, and a sender
+     * that died leaves them due again once the lease ends.
+     */
+    List<Notification> claimMail(UUID userId, Instant cutoff, Instant now, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE notifications SET mail_state = 'sending', mail_attempts = mail_attempts + 1,
+                               mail_due_at = :leaseEnd
+                        WHERE id IN (SELECT id FROM notifications
+                                     WHERE user_id = :user AND mail_state IN ('pending', 'sending')
+                                       AND created_at <= :cutoff AND (mail_due_at IS NULL OR mail_due_at <= :now)
+                                     ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED)
+                        RETURNING id, user_id, actor_id, type, payload::text AS payload, read, created_at, mail_attempts
+                        """)
+                .param("user", userId)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("now", Timestamp.from(now))
+                .param("leaseEnd", Timestamp.from(now.plus(lease)))
+                .query(this::map)
+                .list();
+    }
+
+    /** Records how the mail of {@code ids} ended; {@code retryAt} only for a send to try again. */
+    void mailed(Collection<UUID> ids, String state, Instant retryAt) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE notifications SET mail_state = :state, mail_due_at = :retry WHERE id = ANY(:ids)")
+                .param("state", state)
+                .param("retry", retryAt == null ? null : Timestamp.from(retryAt))
+                .param("ids", ids.toArray(UUID[]::new))
+                .update();
+    }
+
     private Notification map(ResultSet rs, int row) throws SQLException {
         try {
             return new Notification(
@@ -85,7 +136,8 @@ class NotificationRepository {
                     rs.getString("type"),
                     json.readTree(rs.getString("payload")),
                     rs.getBoolean("read"),
-                    rs.getTimestamp("created_at").toInstant());
+                    rs.getTimestamp("created_at").toInstant(),
+                    rs.getInt("mail_attempts"));
         } catch (JsonProcessingException e) {
             throw new SQLException("notification payload is not JSON", e);
         }

@@ -18,7 +18,7 @@ class SmtpMailer implements Mailer {
     @Override
     public void send(Mail mail) {
         try {
-            if (mail.html() == null) {
+            if (mail.html() == null && mail.headers().isEmpty()) {
                 SimpleMailMessage message = new SimpleMailMessage();
                 message.setFrom(from);
                 message.setTo(mail.to());
@@ -28,11 +28,18 @@ class SmtpMailer implements Mailer {
             } else {
                 sender.send(mime -> {
                     // multipart/alternative: mail clients show the HTML part, or the text one when they cannot
-                    MimeMessageHelper message = new MimeMessageHelper(mime, true, "UTF-8");
+                    MimeMessageHelper message = new MimeMessageHelper(mime, mail.html() != null, "UTF-8");
                     message.setFrom(from);
                     message.setTo(mail.to());
                     message.setSubject(mail.subject());
-                    message.setText(mail.body(), mail.html());
+                    if (mail.html() == null) {
+                        message.setText(mail.body());
+                    } else {
+                        message.setText(mail.body(), mail.html());
+                    }
+                    for (var header : mail.headers().entrySet()) {
+                        mime.setHeader(header.getKey(), header.getValue());
+                    }
                 });
             }
         } catch (MailException e) {
