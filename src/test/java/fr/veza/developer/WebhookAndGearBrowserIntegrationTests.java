@@ -141,6 +141,7 @@ class WebhookAndGearBrowserIntegrationTests extends BrowserTest {
 
         link(browser, "Field recorder").click();
         waiting(browser).until(ExpectedConditions.titleContains("Field recorder"));
+        assertThat(accessibilityViolations(browser)).isEmpty();
         typeDate(browser, "gear-warranty_end", today.minusYears(2));
         button(browser, "Save").click();
         waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("gear-warranty_end-error")));
