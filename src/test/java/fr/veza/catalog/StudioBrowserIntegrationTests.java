@@ -193,19 +193,8 @@ class StudioBrowserIntegrationTests extends BrowserTest {
         TestUser artist = register("artist");
         TestUser admin = admin();
         UUID track = readyTrack(artist, "Disputed Tide", "public");
-        ApiResponse filed = api().post(
-                        "/api/v1/dmca/notice",
-                        Map.of(
-                                "claimant_name", "Rights Holder",
-                                "claimant_address", "1 Label Street, Paris",
-                                "claimant_email", "rights-" + UUID.randomUUID() + "@example.com",
-                                "claimant_phone", "+33 1 23 45 67 89",
-                                "copyrighted_work", "The song Tide, 2019",
-                                "track_id", track.toString(),
-                                "good_faith_statement", true,
-                                "accuracy_statement", true,
-                                "signature", "Rights Holder"));
-        as(admin).post("/api/v1/admin/dmca/notices/" + filed.field("id") + "/takedown", null);
+        String notice = fileDmcaNotice(track, "Rights Holder");
+        as(admin).post("/api/v1/admin/dmca/notices/" + notice + "/takedown", null);
 
         WebDriver browser = browser();
         signIn(browser, artist);
@@ -233,9 +222,7 @@ class StudioBrowserIntegrationTests extends BrowserTest {
         button(browser, "Send the counter-notice").click();
         waiting(browser)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("takedown"), "Counter-notice sent"));
-        assertThat(as(admin)
-                        .get("/api/v1/admin/dmca/notices/" + filed.field("id"))
-                        .field("status"))
+        assertThat(as(admin).get("/api/v1/admin/dmca/notices/" + notice).field("status"))
                 .isEqualTo("counter_noticed");
 
         // another person's track is not theirs to manage: the studio answers as if it did not exist

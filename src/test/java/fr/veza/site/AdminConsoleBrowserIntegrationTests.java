@@ -2,7 +2,6 @@ package fr.veza.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.veza.support.ApiResponse;
 import fr.veza.support.BrowserTest;
 import fr.veza.support.TestSales;
 import fr.veza.support.TestUser;
@@ -31,7 +30,7 @@ class AdminConsoleBrowserIntegrationTests extends BrowserTest {
     void anAdminTakesATrackDownFromTheQueueAndSeesTheArtistsCounterNoticeThere() {
         TestUser artist = register("artist");
         UUID track = readyTrack(artist, "Borrowed Tide", "public");
-        String notice = fileNotice(track);
+        String notice = fileDmcaNotice(track, "Label Rights Ltd");
 
         WebDriver browser = browser();
         signInByEmail(browser, admin());
@@ -228,7 +227,7 @@ class AdminConsoleBrowserIntegrationTests extends BrowserTest {
 
         // an admin's own browser session, but a form posted from elsewhere without the CSRF token
         TestUser artist = register("artist");
-        String notice = fileNotice(readyTrack(artist, "Guarded Tide", "public"));
+        String notice = fileDmcaNotice(readyTrack(artist, "Guarded Tide", "public"), "Label Rights Ltd");
         WebDriver admin = browser();
         signInByEmail(admin, admin());
         String adminCookie = admin.manage().getCookieNamed("veza_session").getValue();
@@ -246,23 +245,6 @@ class AdminConsoleBrowserIntegrationTests extends BrowserTest {
         WebDriver visitor = browser();
         visitor.get(url("/admin/dmca"));
         waiting(visitor).until(ExpectedConditions.urlContains("/login?next="));
-    }
-
-    private String fileNotice(UUID track) {
-        ApiResponse filed = api().post(
-                        "/api/v1/dmca/notice",
-                        Map.of(
-                                "claimant_name", "Label Rights Ltd",
-                                "claimant_address", "1 Label Street, Paris",
-                                "claimant_email", "rights-" + UUID.randomUUID() + "@example.com",
-                                "claimant_phone", "+33 1 23 45 67 89",
-                                "copyrighted_work", "The song Tide, 2019",
-                                "track_id", track.toString(),
-                                "good_faith_statement", true,
-                                "accuracy_statement", true,
-                                "signature", "Label Rights Ltd"));
-        assertThat(filed.status()).isEqualTo(201);
-        return filed.field("id");
     }
 
     private int countOf(String status) {

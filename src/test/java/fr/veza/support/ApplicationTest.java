@@ -72,6 +72,38 @@ public abstract class ApplicationTest {
                 login.field("refresh_token"));
     }
 
+    /**
+     * A DMCA notice about {@code track}, with every element, filed as anyone may, by {@code claimant}, about "The
+     * song Tide, 2019"; answers the notice's id.
+     */
+    protected String fileDmcaNotice(UUID track, String claimant) {
+        ApiResponse filed = api().post(
+                        "/api/v1/dmca/notice",
+                        Map.of(
+                                "claimant_name",
+                                claimant,
+                                "claimant_address",
+                                "1 Label Street, Paris",
+                                "claimant_email",
+                                "rights-" + UUID.randomUUID() + "@example.com",
+                                "claimant_phone",
+                                "+33 1 23 45 67 89",
+                                "copyrighted_work",
+                                "The song Tide, 2019",
+                                "track_id",
+                                track.toString(),
+                                "good_faith_statement",
+                                true,
+                                "accuracy_statement",
+                                true,
+                                "signature",
+                                claimant));
+        if (filed.status() != 201) {
+            throw new AssertionError("filing the notice failed: " + filed);
+        }
+        return filed.field("id");
+    }
+
     /** A ready track row, as processing leaves it, without running ffmpeg; nothing is published about it. */
     protected UUID readyTrack(TestUser owner, String title, String visibility) {
         UUID id = UUID.randomUUID();
