@@ -2,7 +2,6 @@ package fr.veza.notifications.internal;
 
 import fr.veza.identity.Accounts;
 import fr.veza.identity.Mailbox;
-import fr.veza.identity.UserDirectory;
 import fr.veza.notifications.NotificationKind;
 import fr.veza.notifications.NotificationKind.Delivery;
 import fr.veza.platform.config.PlatformSettings;
@@ -20,13 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,10 +47,9 @@ class NotificationMailWorker implements PeriodicWorker {
     private final NotificationRepository notifications;
     private final NotificationPreferences preferences;
     private final Accounts accounts;
-    private final UserDirectory users;
+    private final NotificationSentences sentences;
     private final MailComposer composer;
     private final Mailer mailer;
-    private final MessageSource messages;
     private final SignedUrls signer;
     private final PlatformSettings platform;
     private final NotificationMailSettings settings;
@@ -64,10 +60,9 @@ class NotificationMailWorker implements PeriodicWorker {
             NotificationRepository notifications,
             NotificationPreferences preferences,
             Accounts accounts,
-            UserDirectory users,
+            NotificationSentences sentences,
             MailComposer composer,
             Mailer mailer,
-            MessageSource messages,
             SignedUrls signer,
             PlatformSettings platform,
             NotificationMailSettings settings,
@@ -76,10 +71,9 @@ class NotificationMailWorker implements PeriodicWorker {
         this.notifications = notifications;
         this.preferences = preferences;
         this.accounts = accounts;
-        this.users = users;
+        this.sentences = sentences;
         this.composer = composer;
         this.mailer = mailer;
-        this.messages = messages;
         this.signer = signer;
         this.platform = platform;
         this.settings = settings;
@@ -179,25 +173,7 @@ class NotificationMailWorker implements PeriodicWorker {
 
     private Mail compose(UUID person, Mailbox mailbox, List<Notification> batch) {
         Locale locale = Locale.forLanguageTag(mailbox.locale());
-        Map<UUID, UserDirectory.UserSummary> actors = users.findAll(batch.stream()
-                .map(Notification::actorId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
-        String someone = messages.getMessage("notifications.someone", null, locale);
-        List<String> lines = batch.stream()
-                .map(notification -> messages.getMessage(
-                        "notifications.type." + notification.type(),
-                        new Object[] {
-                            actors.containsKey(notification.actorId())
-                                    ? actors.get(notification.actorId()).name()
-                                    : someone,
-                            text(notification, "track_title"),
-                            text(notification, "excerpt"),
-                            text(notification, "name")
-                        },
-                        locale))
-                .toList();
+        List<String> lines = sentences.of(batch, locale);
         Set<String> kinds = batch.stream()
                 .map(notification -> NotificationKind.ofType(notification.type())
                         .orElseThrow()
@@ -205,19 +181,17 @@ class NotificationMailWorker implements PeriodicWorker {
                 .collect(Collectors.toSet());
         String which = kinds.size() == 1 ? kinds.iterator().next() : "all";
         String base = platform.publicBaseUrl().toString().replaceFirst("/$", "");
-        String unsubscribe = base
-                + signer.sign(
-                        "/unsubscribe/" + person + "/" + which,
-                        UNSUBSCRIBE_SCOPE,
-                        clock.instant().plus(Duration.ofDays(365)));
+        String unsubscribe = unsubscribeLink(signer, base, person, which, clock.instant());
         String key = lines.size() == 1 ? "mail.notification" : "mail.notifications";
         return composer.compose(
                 mailbox.email(), key, base + "/notifications", locale, lines, unsubscribe, lines.size(), lines.get(0));
     }
 
-    private static String text(Notification notification, String field) {
-        var value = notification.payload().get(field);
-        return value == null || value.isNull() ? "" : value.asText();
+    /** A signed link that turns {@code which} kind (or "all") off for {@code person}, valid for a year. */
+    static String unsubscribeLink(SignedUrls signer, String base, UUID person, String which, Instant now) {
+        return base
+                + signer.sign(
+                        "/unsubscribe/" + person + "/" + which, UNSUBSCRIBE_SCOPE, now.plus(Duration.ofDays(365)));
     }
 
     /** 1 min, 5 min, 30 min, 2 h, then every 6 h. */

@@ -34,6 +34,11 @@ class NotificationPersonalData implements PersonalData {
                 "Which kinds of notification you chose to get by mail, and how: instant, digest or off.",
                 "SELECT kind, delivery FROM notification_preferences WHERE user_id = :user ORDER BY kind",
                 Map.of("user", userId));
+        files.rows(
+                "notification_digests.json",
+                "The weekly digests Veza mailed you: the week and when it was sent.",
+                "SELECT week_start, state, sent_at FROM notification_digests WHERE user_id = :user ORDER BY week_start",
+                Map.of("user", userId));
     }
 
     @Override
@@ -45,6 +50,10 @@ class NotificationPersonalData implements PersonalData {
                         .update(),
                 "notification_preferences",
                 jdbc.sql("DELETE FROM notification_preferences WHERE user_id = :user")
+                        .param("user", userId)
+                        .update(),
+                "notification_digests",
+                jdbc.sql("DELETE FROM notification_digests WHERE user_id = :user")
                         .param("user", userId)
                         .update());
     }

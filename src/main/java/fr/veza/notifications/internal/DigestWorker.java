@@ -1,0 +1,188 @@
+package fr.veza.notifications.internal;
+
+import fr.veza.identity.Accounts;
+import fr.veza.identity.Mailbox;
+import fr.veza.notifications.NotificationKind;
+import fr.veza.notifications.NotificationKind.Delivery;
+import fr.veza.platform.config.PlatformSettings;
+import fr.veza.platform.mail.MailComposer;
+import fr.veza.platform.mail.Mailer;
+import fr.veza.platform.web.SignedUrls;
+import fr.veza.platform.worker.PeriodicWorker;
+import fr.veza.platform.worker.WorkReport;
+import fr.veza.platform.worker.WorkerRun;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The weekly digest: on {@code DIGEST_DAY} from {@code DIGEST_HOUR} in each person's time zone, one mail with the
+ * week's unread notifications of the kinds they leave to the digest, grouped by kind. Exactly one per person and
+ * week whatever the instances, restarts or repeated runs (a claimed row per week); nothing to someone with nothing
+ * new, nor to unconfirmed, closed or suspended accounts; a refused send is tried again later in the day.
+ */
+@Component
+class DigestWorker implements PeriodicWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DigestWorker.class);
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final Duration LEASE = Duration.ofMinutes(10);
+    private static final int PEOPLE_PER_RUN = 200;
+    private static final int LINES_PER_KIND = 5;
+
+    private final DigestRepository digests;
+    private final NotificationPreferences preferences;
+    private final NotificationSentences sentences;
+    private final Accounts accounts;
+    private final MailComposer composer;
+    private final Mailer mailer;
+    private final SignedUrls signer;
+    private final PlatformSettings platform;
+    private final DigestSettings settings;
+    private final NotificationMailSettings mailSettings;
+    private final Clock clock;
+
+    DigestWorker(
+            DigestRepository digests,
+            NotificationPreferences preferences,
+            NotificationSentences sentences,
+            Accounts accounts,
+            MailComposer composer,
+            Mailer mailer,
+            SignedUrls signer,
+            PlatformSettings platform,
+            DigestSettings settings,
+            NotificationMailSettings mailSettings,
+            Clock clock) {
+        this.digests = digests;
+        this.preferences = preferences;
+        this.sentences = sentences;
+        this.accounts = accounts;
+        this.composer = composer;
+        this.mailer = mailer;
+        this.signer = signer;
+        this.platform = platform;
+        this.settings = settings;
+        this.mailSettings = mailSettings;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "notification-digest";
+    }
+
+    @Override
+    public Duration interval() {
+        return settings.interval();
+    }
+
+    @Override
+    public WorkReport run(WorkerRun run) {
+        Instant now = clock.instant();
+        Instant since = now.minus(WEEK);
+        List<String> types = Arrays.stream(NotificationKind.values())
+                .map(NotificationKind::type)
+                .toList();
+        int sent = 0;
+        int failed = 0;
+        for (UUID person : digests.candidates(since, types, PEOPLE_PER_RUN)) {
+            if (run.stopping()) {
+                break;
+            }
+            Optional<Mailbox> mailbox = accounts.mailbox(person);
+            if (mailbox.isEmpty()) {
+                continue;
+            }
+            ZonedDateTime local = now.atZone(zone(mailbox.get()));
+            if (local.getDayOfWeek() != settings.day() || local.getHour() < settings.hour()) {
+                continue;
+            }
+            Map<NotificationKind, Delivery> chosen = preferences.of(person);
+            Map<NotificationKind, List<Notification>> byKind = new LinkedHashMap<>();
+            for (Notification notification : digests.unread(person, since, types)) {
+                NotificationKind.ofType(notification.type())
+                        .filter(kind -> chosen.get(kind) == Delivery.DIGEST)
+                        .ifPresent(kind -> byKind.computeIfAbsent(kind, k -> new ArrayList<>())
+                                .add(notification));
+            }
+            if (byKind.isEmpty()) {
+                continue; // nothing new for the digest: no mail
+            }
+            var week = local.toLocalDate();
+            Optional<Integer> attempt = digests.claim(person, week, now, now.plus(LEASE));
+            if (attempt.isEmpty()) {
+                continue; // sent, or being sent by another instance
+            }
+            try {
+                mailer.send(compose(person, mailbox.get(), byKind, now));
+                digests.sent(person, week, clock.instant());
+                sent++;
+            } catch (RuntimeException refused) {
+                failed++;
+                if (attempt.get() >= mailSettings.maxAttempts()) {
+                    digests.sent(person, week, clock.instant());
+                    log.warn(
+                            "digest for user {} given up after {} attempts: {}",
+                            person,
+                            attempt.get(),
+                            refused.getMessage());
+                } else {
+                    digests.retryAt(person, week, now.plus(NotificationMailWorker.backoff(attempt.get())));
+                    log.info("digest for user {} refused, retried later: {}", person, refused.getMessage());
+                }
+            }
+        }
+        return new WorkReport(sent, failed);
+    }
+
+    private fr.veza.platform.mail.Mail compose(
+            UUID person, Mailbox mailbox, Map<NotificationKind, List<Notification>> byKind, Instant now) {
+        Locale locale = Locale.forLanguageTag(mailbox.locale());
+        List<String> items = new ArrayList<>();
+        int total = 0;
+        for (var entry : byKind.entrySet()) {
+            List<Notification> some = entry.getValue()
+                    .subList(0, Math.min(LINES_PER_KIND, entry.getValue().size()));
+            String label =
+                    sentences.text("notification-mail.kind." + entry.getKey().value(), locale);
+            String more = entry.getValue().size() > some.size()
+                    ? " (+" + (entry.getValue().size() - some.size()) + ")"
+                    : "";
+            items.add(label + " (" + entry.getValue().size() + "): " + String.join("; ", sentences.of(some, locale))
+                    + more);
+            total += entry.getValue().size();
+        }
+        String base = platform.publicBaseUrl().toString().replaceFirst("/$", "");
+        return composer.compose(
+                mailbox.email(),
+                "mail.digest",
+                base + "/notifications",
+                locale,
+                items,
+                NotificationMailWorker.unsubscribeLink(signer, base, person, "all", now),
+                total);
+    }
+
+    private static ZoneId zone(Mailbox mailbox) {
+        try {
+            return ZoneId.of(mailbox.timezone());
+        } catch (DateTimeException unknown) {
+            return ZoneId.of("UTC");
+        }
+    }
+}
