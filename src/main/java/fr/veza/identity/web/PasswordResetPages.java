@@ -94,6 +94,7 @@ class PasswordResetPages {
         Map<String, String> errors = new LinkedHashMap<>();
         if (!password.equals(again)) {
             errors.put("password_again", formErrors.text("reset.mismatch"));
+            response.setStatus(422);
         } else {
             try {
                 resets.reset(token, password, clients.of(request));
@@ -106,9 +107,6 @@ class PasswordResetPages {
                 }
                 response.setStatus(FormErrors.status(refused));
             }
-        }
-        if (response.getStatus() < 400) {
-            response.setStatus(422);
         }
         model.addAttribute("token", token);
         model.addAttribute("errors", errors);

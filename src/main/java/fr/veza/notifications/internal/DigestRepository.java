@@ -1,7 +1,5 @@
 package fr.veza.notifications.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,16 +10,14 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The weekly digests in {@code notification_digests}, and what goes into them. */
+/** The weekly digests in {@code notification_digests}, and who has something for one. */
 @Repository
 class DigestRepository {
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
 
-    DigestRepository(JdbcClient jdbc, ObjectMapper json) {
+    DigestRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     /** People with unread notifications of {@code types} since {@code since} and no digest sent in six days. */
@@ -38,34 +34,6 @@ class DigestRepository {
                 .param("types", types.toArray(String[]::new))
                 .param("limit", limit)
                 .query(UUID.class)
-                .list();
-    }
-
-    List<Notification> unread(UUID userId, Instant since, List<String> types) {
-        return jdbc.sql("""
-                        SELECT id, user_id, actor_id, type, payload::text AS payload, read, created_at, mail_attempts
-                        FROM notifications WHERE user_id = :user AND NOT read AND created_at > :since
-                          AND type = ANY(:types)
-                        ORDER BY created_at DESC LIMIT 200
-                        """)
-                .param("user", userId)
-                .param("since", Timestamp.from(since))
-                .param("types", types.toArray(String[]::new))
-                .query((rs, n) -> {
-                    try {
-                        return new Notification(
-                                rs.getObject("id", UUID.class),
-                                rs.getObject("user_id", UUID.class),
-                                rs.getObject("actor_id", UUID.class),
-                                rs.getString("type"),
-                                json.readTree(rs.getString("payload")),
-                                rs.getBoolean("read"),
-                                rs.getTimestamp("created_at").toInstant(),
-                                rs.getInt("mail_attempts"));
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("notification payload is not JSON", e);
-                    }
-                })
                 .list();
     }
 

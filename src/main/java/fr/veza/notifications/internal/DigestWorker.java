@@ -45,6 +45,7 @@ class DigestWorker implements PeriodicWorker {
     private static final int LINES_PER_KIND = 5;
 
     private final DigestRepository digests;
+    private final NotificationRepository notifications;
     private final NotificationPreferences preferences;
     private final NotificationSentences sentences;
     private final Accounts accounts;
@@ -58,6 +59,7 @@ class DigestWorker implements PeriodicWorker {
 
     DigestWorker(
             DigestRepository digests,
+            NotificationRepository notifications,
             NotificationPreferences preferences,
             NotificationSentences sentences,
             Accounts accounts,
@@ -69,6 +71,7 @@ class DigestWorker implements PeriodicWorker {
             NotificationMailSettings mailSettings,
             Clock clock) {
         this.digests = digests;
+        this.notifications = notifications;
         this.preferences = preferences;
         this.sentences = sentences;
         this.accounts = accounts;
@@ -114,7 +117,7 @@ class DigestWorker implements PeriodicWorker {
             }
             Map<NotificationKind, Delivery> chosen = preferences.of(person);
             Map<NotificationKind, List<Notification>> byKind = new LinkedHashMap<>();
-            for (Notification notification : digests.unread(person, since, types)) {
+            for (Notification notification : notifications.unreadSince(person, since, types)) {
                 NotificationKind.ofType(notification.type())
                         .filter(kind -> chosen.get(kind) == Delivery.DIGEST)
                         .ifPresent(kind -> byKind.computeIfAbsent(kind, k -> new ArrayList<>())

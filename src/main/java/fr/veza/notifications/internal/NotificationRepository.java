@@ -78,6 +78,21 @@ class NotificationRepository {
                 .update();
     }
 
+    /** A person's unread notifications of {@code types} since {@code since}, newest first: a digest's matter. */
+    List<Notification> unreadSince(UUID userId, Instant since, List<String> types) {
+        return jdbc.sql("""
+                        SELECT id, user_id, actor_id, type, payload::text AS payload, read, created_at, mail_attempts
+                        FROM notifications WHERE user_id = :user AND NOT read AND created_at > :since
+                          AND type = ANY(:types)
+                        ORDER BY created_at DESC LIMIT 200
+                        """)
+                .param("user", userId)
+                .param("since", Timestamp.from(since))
+                .param("types", types.toArray(String[]::new))
+                .query(this::map)
+                .list();
+    }
+
     /** People with notifications whose instant mail is due: older than {@code cutoff}, not waiting for a retry. */
     List<UUID> mailDue(Instant cutoff, Instant now, int limit) {
         return jdbc.sql("""
