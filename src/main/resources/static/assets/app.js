@@ -445,12 +445,18 @@
     const member = room.querySelector('[data-member="' + CSS.escape(id) + '"]');
     return member ? member.dataset.name : '';
   }
+  // The socket stays open on every page while signed in: it carries notifications (and the unread count) too.
+  function signedIn() { return document.querySelector('.notifications-link') !== null; }
   function connectChat() {
-    if (!chatRoom()) {
+    if (!signedIn()) {
       if (socket) { const closing = socket; socket = null; closing.close(); }
       return;
     }
-    if (socket) return;
+    if (socket) {
+      const room = chatRoom();
+      if (room && socket.readyState === WebSocket.OPEN) room.dataset.live = 'true';
+      return;
+    }
     const opened = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/chat/ws');
     socket = opened;
     seen.clear();
@@ -503,7 +509,29 @@
     localise(item);
     return item;
   }
+  function showUnread(count) {
+    const link = document.querySelector('.notifications-link');
+    if (!link || typeof count !== 'number') return;
+    let badge = link.querySelector('.badge');
+    if (count > 0) {
+      if (!badge) {
+        badge = document.createElement('span');
+        badge.className = 'badge';
+        badge.setAttribute('aria-hidden', 'true');
+        link.append(badge);
+      }
+      badge.textContent = String(count);
+      link.setAttribute('aria-label', link.dataset.unreadLabel.replace('{0}', String(count)));
+    } else {
+      if (badge) badge.remove();
+      link.removeAttribute('aria-label');
+    }
+  }
   function onChatFrame(frame) {
+    if (frame.type === 'notification' || frame.type === 'unread_count') {
+      showUnread(frame.unread_count);
+      return;
+    }
     const room = chatRoom();
     if (!room || frame.room_id !== room.dataset.roomId) return;
     const list = $('chat-messages');
@@ -587,6 +615,55 @@
     if (room && sendFrame({ type: 'typing', room_id: room.dataset.roomId })) typingSentAt = Date.now();
   });
   document.addEventListener('htmx:afterSettle', connectChat);
+
+  // --- Web Push: "Notify me on this device" on the notification settings ------------------------------------------
+  function pushKey(base64url) {
+    const raw = atob((base64url + '='.repeat((4 - base64url.length % 4) % 4)).replace(/-/g, '+').replace(/_/g, '/'));
+    return Uint8Array.from(raw, (c) => c.charCodeAt(0));
+  }
+  function postJson(url, body) {
+    const headers = { 'Content-Type': 'application/json' };
+    if (csrf) headers['X-CSRF-TOKEN'] = csrf.content;
+    return fetch(url, { method: 'POST', credentials: 'same-origin', headers, body: JSON.stringify(body) });
+  }
+  function mountPush() {
+    const section = $('push-devices');
+    if (!section || section.dataset.mounted || !section.dataset.vapidKey) return;
+    section.dataset.mounted = 'true';
+    const status = $('push-status');
+    const on = $('push-subscribe');
+    const off = $('push-unsubscribe');
+    if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) {
+      status.textContent = status.dataset.unsupported;
+      return;
+    }
+    const listed = (endpoint) => [...section.querySelectorAll('[data-endpoint]')].some((item) => item.dataset.endpoint === endpoint);
+    navigator.serviceWorker.register('/assets/sw.js').then(() => navigator.serviceWorker.ready).then((registration) => {
+      return registration.pushManager.getSubscription().then((current) => {
+        const subscribed = current && listed(current.endpoint);
+        on.hidden = Boolean(subscribed);
+        off.hidden = !subscribed;
+        if (subscribed) status.textContent = status.dataset.on;
+        if (Notification.permission === 'denied') status.textContent = status.dataset.denied;
+        on.addEventListener('click', () => {
+          Notification.requestPermission().then((permission) => {
+            if (permission !== 'granted') { status.textContent = status.dataset.denied; return null; }
+            return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: pushKey(section.dataset.vapidKey) })
+              .then((subscription) => postJson('/settings/notifications/devices', subscription.toJSON()))
+              .then((response) => { if (!response.ok) throw new Error(String(response.status)); location.reload(); });
+          }).catch(() => { status.textContent = status.dataset.failed; });
+        });
+        off.addEventListener('click', () => {
+          registration.pushManager.getSubscription().then((subscription) => {
+            if (!subscription) return null;
+            const endpoint = subscription.endpoint;
+            return subscription.unsubscribe().then(() => postJson('/settings/notifications/devices/forget', { endpoint }));
+          }).then(() => location.reload()).catch(() => { status.textContent = status.dataset.failed; });
+        });
+      });
+    }).catch(() => { status.textContent = status.dataset.unsupported; });
+  }
+  document.addEventListener('htmx:afterSettle', mountPush);
 
   // --- the payment provider's form (real keys only; the sandbox has plain buttons) ---------------------------------
   // Its script is allowed by the order page's own policy, so an order page reached by a swap loads as a page.
@@ -705,4 +782,5 @@
   localise(document);
   connectChat();
   mountCheckout();
+  mountPush();
 })();

@@ -17,6 +17,9 @@ public interface Accounts {
      */
     Optional<Mailbox> mailbox(UUID userId);
 
+    /** The language of an open, active account (for words sent to its devices); nothing for the others. */
+    Optional<String> activeLocale(UUID userId);
+
     /** Closed accounts whose recovery deadline passed and that are not erased yet, oldest first. */
     List<UUID> pastRecoveryDeadline(Instant now, int limit);
 

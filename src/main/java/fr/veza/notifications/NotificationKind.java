@@ -2,26 +2,31 @@ package fr.veza.notifications;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The kinds of notification a person chooses mail for, each with its default: money and warranties at once,
- * social activity in the weekly digest.
+ * The kinds of notification a person chooses mail for, each with its default: money, legal matters and warranties
+ * at once, social activity in the weekly digest, chat at once (a chat notification only exists for someone who has
+ * been away a while).
  */
 public enum NotificationKind {
-    FOLLOWER("new_follower", Delivery.DIGEST),
-    LIKE("track_liked", Delivery.DIGEST),
-    COMMENT("track_commented", Delivery.DIGEST),
-    SALE("new_sale", Delivery.INSTANT),
-    PURCHASE("purchase_completed", Delivery.INSTANT),
-    WARRANTY("warranty_ending", Delivery.INSTANT);
+    FOLLOWER(Delivery.DIGEST, "new_follower"),
+    LIKE(Delivery.DIGEST, "track_liked"),
+    COMMENT(Delivery.DIGEST, "track_commented"),
+    REPOST(Delivery.DIGEST, "track_reposted"),
+    CHAT(Delivery.INSTANT, "chat_message"),
+    SALE(Delivery.INSTANT, "new_sale"),
+    PURCHASE(Delivery.INSTANT, "purchase_completed"),
+    DMCA(Delivery.INSTANT, "track_taken_down", "track_restored"),
+    WARRANTY(Delivery.INSTANT, "warranty_ending");
 
-    private final String type;
+    private final List<String> types;
     private final Delivery byDefault;
 
-    NotificationKind(String type, Delivery byDefault) {
-        this.type = type;
+    NotificationKind(Delivery byDefault, String... types) {
+        this.types = List.of(types);
         this.byDefault = byDefault;
     }
 
@@ -30,9 +35,9 @@ public enum NotificationKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The {@code notifications.type} of this kind's notifications. */
-    public String type() {
-        return type;
+    /** The {@code notifications.type} values of this kind's notifications. */
+    public List<String> types() {
+        return types;
     }
 
     public Delivery byDefault() {
@@ -46,7 +51,7 @@ public enum NotificationKind {
     }
 
     public static Optional<NotificationKind> ofType(String type) {
-        return Arrays.stream(values()).filter(kind -> kind.type.equals(type)).findFirst();
+        return Arrays.stream(values()).filter(kind -> kind.types.contains(type)).findFirst();
     }
 
     /** How a kind reaches the person by mail. */

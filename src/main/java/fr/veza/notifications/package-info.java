@@ -1,7 +1,8 @@
 /**
  * What people are told about: new followers, likes and comments on their tracks, built from other modules' events.
  */
-@ApplicationModule(allowedDependencies = {"platform", "identity", "social", "marketplace", "gear"})
+@ApplicationModule(
+        allowedDependencies = {"platform", "identity", "social", "marketplace", "gear", "chat", "legal", "catalog"})
 package fr.veza.notifications;
 
 import org.springframework.modulith.ApplicationModule;

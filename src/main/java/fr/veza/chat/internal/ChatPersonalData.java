@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The person's chat: the messages they wrote and the rooms they are in. Erasure deletes their messages and
+ * The person's chat: the messages they wrote, the rooms they are in and when they were last seen. Erasure deletes their messages and
  * memberships; the other members' messages stay theirs.
  */
 @Component
@@ -45,6 +45,11 @@ class ChatPersonalData implements PersonalData {
                 WHERE author_id = :user ORDER BY created_at, id
                 """,
                 user);
+        files.rows(
+                "presence.json",
+                "When you last had Veza open (a chat socket), as the people you share rooms with may be told.",
+                "SELECT last_seen_at FROM chat_presence WHERE user_id = :user",
+                user);
     }
 
     @Override
@@ -58,6 +63,11 @@ class ChatPersonalData implements PersonalData {
         erased.put(
                 "chat_memberships",
                 jdbc.sql("DELETE FROM chat_members WHERE user_id = :user")
+                        .param("user", userId)
+                        .update());
+        erased.put(
+                "chat_presence",
+                jdbc.sql("DELETE FROM chat_presence WHERE user_id = :user")
                         .param("user", userId)
                         .update());
         jdbc.sql("UPDATE chat_rooms SET created_by = NULL WHERE created_by = :user")

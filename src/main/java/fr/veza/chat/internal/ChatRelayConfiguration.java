@@ -3,6 +3,8 @@ package fr.veza.chat.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.veza.chat.LiveFrames;
+import fr.veza.platform.db.AfterCommit;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -31,7 +33,7 @@ class ChatRelayConfiguration {
     }
 
     /** One relay: it publishes to Redis and delivers what it hears there, or delivers directly without Redis. */
-    static final class Relay implements ChatRelay, AutoCloseable {
+    static final class Relay implements ChatRelay, LiveFrames, AutoCloseable {
 
         private final ChatSockets sockets;
         private final ObjectMapper json;
@@ -75,6 +77,12 @@ class ChatRelayConfiguration {
                 log.warn("chat: Redis did not take an event, delivering on this instance only: {}", e.toString());
                 sockets.deliver(recipients, frame);
             }
+        }
+
+        @Override
+        public void send(Collection<UUID> recipients, String type, Map<String, Object> fields) {
+            List<UUID> to = List.copyOf(recipients);
+            AfterCommit.run(() -> publish(to, new ChatEvent(type, fields)));
         }
 
         private void deliverPublished(String message) {

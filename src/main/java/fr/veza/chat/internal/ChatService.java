@@ -1,5 +1,6 @@
 package fr.veza.chat.internal;
 
+import fr.veza.chat.ChatMessageSent;
 import fr.veza.identity.CurrentUser;
 import fr.veza.identity.UserDirectory;
 import fr.veza.platform.db.AfterCommit;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +36,16 @@ public class ChatService {
     private final UserDirectory users;
     private final RateLimiter limiter;
     private final ChatSettings settings;
+    private final ApplicationEventPublisher events;
 
     ChatService(
-            ChatRepository chats, ChatRelay relay, UserDirectory users, RateLimiter limiter, ChatSettings settings) {
+            ChatRepository chats,
+            ChatRelay relay,
+            UserDirectory users,
+            RateLimiter limiter,
+            ChatSettings settings,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.chats = chats;
         this.relay = relay;
         this.users = users;
@@ -102,7 +111,14 @@ public class ChatService {
         if (clientRef != null) {
             fields.put("client_ref", clientRef);
         }
-        toMembers(roomId, new ChatEvent("message", fields));
+        List<UUID> members = toMembers(roomId, new ChatEvent("message", fields));
+        events.publishEvent(new ChatMessageSent(
+                message.id(),
+                roomId,
+                chats.roomOf(me.id(), roomId).map(ChatRoomRow::name).orElse(null),
+                me.id(),
+                excerpt(text),
+                members.stream().filter(id -> !id.equals(me.id())).toList()));
         return message;
     }
 
@@ -168,10 +184,15 @@ public class ChatService {
         }
     }
 
-    private void toMembers(UUID roomId, ChatEvent event) {
+    private List<UUID> toMembers(UUID roomId, ChatEvent event) {
         List<UUID> members =
                 chats.members(roomId).stream().map(ChatMember::userId).toList();
         AfterCommit.run(() -> relay.publish(members, event));
+        return members;
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 140 ? text : text.substring(0, 139) + "\u2026";
     }
 
     private void requireMember(CurrentUser me, UUID roomId) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ class ChatSockets {
     private static final int BUFFER_LIMIT_BYTES = 512 * 1024;
 
     private final Map<UUID, Set<WebSocketSession>> byUser = new ConcurrentHashMap<>();
+    private volatile Consumer<Set<UUID>> changed = people -> {};
 
     ChatSockets(MeterRegistry meters) {
         Gauge.builder("veza.chat.sockets", this, ChatSockets::open)
@@ -39,7 +41,18 @@ class ChatSockets {
         WebSocketSession safe =
                 new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
         byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(safe);
+        changed.accept(Set.of(userId));
         return safe;
+    }
+
+    /** Told of each person whose sockets opened or closed, on the socket's thread. */
+    void onChange(Consumer<Set<UUID>> listener) {
+        this.changed = listener;
+    }
+
+    /** The people with a socket open on this instance. */
+    Set<UUID> people() {
+        return Set.copyOf(byUser.keySet());
     }
 
     void closed(UUID userId, WebSocketSession session) {
@@ -47,6 +60,7 @@ class ChatSockets {
             sessions.removeIf(s -> s.getId().equals(session.getId()));
             return sessions.isEmpty() ? null : sessions;
         });
+        changed.accept(Set.of(userId));
     }
 
     void deliver(Collection<UUID> recipients, String json) {

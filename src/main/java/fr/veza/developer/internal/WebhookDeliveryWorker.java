@@ -1,6 +1,8 @@
 package fr.veza.developer.internal;
 
 import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.outbound.OutboundClient;
+import fr.veza.platform.outbound.OutboundTargets;
 import fr.veza.platform.worker.PeriodicWorker;
 import fr.veza.platform.worker.WorkReport;
 import fr.veza.platform.worker.WorkerRun;
@@ -38,14 +40,14 @@ class WebhookDeliveryWorker implements PeriodicWorker {
     private final WebhookTargets targets;
     private final WebhookSettings settings;
     private final Clock clock;
-    private final WebhookSender http;
+    private final OutboundClient http;
 
     WebhookDeliveryWorker(WebhookRepository webhooks, WebhookTargets targets, WebhookSettings settings, Clock clock) {
         this.webhooks = webhooks;
         this.targets = targets;
         this.settings = settings;
         this.clock = clock;
-        this.http = new WebhookSender(targets, settings.timeout());
+        this.http = new OutboundClient(targets, settings.timeout(), "Veza-Webhooks/1");
     }
 
     @PreDestroy
@@ -102,7 +104,7 @@ class WebhookDeliveryWorker implements PeriodicWorker {
             error = "answered " + status;
         } catch (VezaException refused) {
             error = "target refused: " + refused.getMessage();
-        } catch (WebhookTargets.InternalTargetException refused) {
+        } catch (OutboundTargets.InternalTargetException refused) {
             error = "target refused: url points to a private or local address";
         } catch (IOException e) {
             error = "could not reach the endpoint: " + e.getClass().getSimpleName();

@@ -48,6 +48,14 @@ class JdbcAccounts implements Accounts {
     }
 
     @Override
+    public Optional<String> activeLocale(UUID userId) {
+        return jdbc.sql("""
+                        SELECT coalesce(s.locale, 'en') FROM users u LEFT JOIN user_settings s ON s.user_id = u.id
+                        WHERE u.id = :id AND u.deleted_at IS NULL AND u.status = 'active'
+                        """).param("id", userId).query(String.class).optional();
+    }
+
+    @Override
     public List<UUID> pastRecoveryDeadline(Instant now, int limit) {
         return closed.pastRecoveryDeadline(now, limit);
     }

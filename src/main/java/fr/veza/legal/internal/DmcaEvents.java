@@ -7,7 +7,5 @@ final class DmcaEvents {
 
     private DmcaEvents() {}
 
-    record TakenDown(UUID noticeId, UUID uploaderId) {}
-
     record CounterNoticed(UUID noticeId) {}
 }

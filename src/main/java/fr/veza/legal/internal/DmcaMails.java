@@ -1,6 +1,7 @@
 package fr.veza.legal.internal;
 
 import fr.veza.identity.Accounts;
+import fr.veza.legal.TrackTakenDown;
 import fr.veza.platform.config.PlatformSettings;
 import fr.veza.platform.mail.Mail;
 import fr.veza.platform.mail.Mailer;
@@ -31,7 +32,7 @@ class DmcaMails {
     }
 
     @ApplicationModuleListener
-    void on(DmcaEvents.TakenDown event) {
+    void on(TrackTakenDown event) {
         DmcaNotice notice = notices.find(event.noticeId()).orElseThrow();
         accounts.email(event.uploaderId())
                 .ifPresent(email -> mailer.send(new Mail(

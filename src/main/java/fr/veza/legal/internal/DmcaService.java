@@ -2,6 +2,8 @@ package fr.veza.legal.internal;
 
 import fr.veza.catalog.TrackModeration;
 import fr.veza.identity.Accounts;
+import fr.veza.legal.TrackRestored;
+import fr.veza.legal.TrackTakenDown;
 import fr.veza.legal.internal.DmcaNotice.Claim;
 import fr.veza.legal.internal.DmcaNotice.CounterNotice;
 import fr.veza.platform.audit.AuditTrail;
@@ -174,7 +176,7 @@ public class DmcaService {
                         uploader,
                         Map.of("strikes", strikes)));
             }
-            events.publishEvent(new DmcaEvents.TakenDown(id, uploader));
+            events.publishEvent(new TrackTakenDown(id, notice.reference(), notice.trackId(), uploader));
         });
         return get(id);
     }
@@ -258,6 +260,7 @@ public class DmcaService {
                 notice.id(),
                 Map.of("track_id", notice.trackId().toString())));
         UUID uploader = notice.uploaderId();
+        events.publishEvent(new TrackRestored(notice.id(), notice.reference(), notice.trackId(), uploader));
         int strikes = notices.activeStrikes(uploader);
         // the strike that was not upheld no longer counts; a suspension it completed ends with it
         if (strikes < settings.strikesToSuspend() && notices.endSuspension(uploader)) {

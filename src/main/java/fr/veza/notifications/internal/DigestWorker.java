@@ -99,7 +99,7 @@ class DigestWorker implements PeriodicWorker {
         Instant now = clock.instant();
         Instant since = now.minus(WEEK);
         List<String> types = Arrays.stream(NotificationKind.values())
-                .map(NotificationKind::type)
+                .flatMap(kind -> kind.types().stream())
                 .toList();
         int sent = 0;
         int failed = 0;

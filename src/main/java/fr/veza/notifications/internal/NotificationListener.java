@@ -1,12 +1,19 @@
 package fr.veza.notifications.internal;
 
+import fr.veza.chat.ChatMessageSent;
+import fr.veza.chat.Presence;
 import fr.veza.gear.WarrantyEnding;
+import fr.veza.legal.TrackRestored;
+import fr.veza.legal.TrackTakenDown;
 import fr.veza.marketplace.OrderPaid;
 import fr.veza.social.TrackCommented;
 import fr.veza.social.TrackLiked;
+import fr.veza.social.TrackReposted;
 import fr.veza.social.UserFollowed;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -18,15 +25,20 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationListener {
 
-    private final NotificationRepository notifications;
+    /** Someone counts as away, for chat, once they have had Veza closed this long. */
+    static final Duration CHAT_AWAY = Duration.ofMinutes(5);
 
-    NotificationListener(NotificationRepository notifications) {
-        this.notifications = notifications;
+    private final Notifier notifier;
+    private final Presence presence;
+
+    NotificationListener(Notifier notifier, Presence presence) {
+        this.notifier = notifier;
+        this.presence = presence;
     }
 
     @ApplicationModuleListener
     void on(UserFollowed event) {
-        notifications.insert(
+        notifier.notify(
                 event.followingId(), event.followerId(), "new_follower", Map.of(), "follow:" + event.followerId());
     }
 
@@ -38,7 +50,7 @@ class NotificationListener {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("track_id", event.trackId());
         payload.put("track_title", event.trackTitle());
-        notifications.insert(
+        notifier.notify(
                 event.trackOwnerId(),
                 event.userId(),
                 "track_liked",
@@ -56,8 +68,77 @@ class NotificationListener {
         payload.put("track_title", event.trackTitle());
         payload.put("comment_id", event.commentId());
         payload.put("excerpt", event.excerpt());
-        notifications.insert(
+        notifier.notify(
                 event.trackOwnerId(), event.authorId(), "track_commented", payload, "comment:" + event.commentId());
+    }
+
+    @ApplicationModuleListener
+    void on(TrackReposted event) {
+        if (!event.reposted() || event.userId().equals(event.trackOwnerId())) {
+            return;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("track_id", event.trackId());
+        payload.put("track_title", event.trackTitle());
+        notifier.notify(
+                event.trackOwnerId(),
+                event.userId(),
+                "track_reposted",
+                payload,
+                "repost:" + event.userId() + ":" + event.trackId());
+    }
+
+    /**
+     * Only members away for {@link #CHAT_AWAY} hear of a message as a notification: the others see it in the chat.
+     * One per room while they are away (keyed by the room and their absence), however many messages follow.
+     */
+    @ApplicationModuleListener
+    void on(ChatMessageSent event) {
+        for (UUID member : event.recipients()) {
+            presence.awaySince(member, CHAT_AWAY).ifPresent(seen -> {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("room_id", event.roomId());
+                payload.put("message_id", event.messageId());
+                payload.put("name", event.roomName());
+                payload.put("excerpt", event.excerpt());
+                notifier.notify(
+                        member,
+                        event.authorId(),
+                        "chat_message",
+                        payload,
+                        "chat:" + event.roomId() + ":" + seen.toEpochMilli());
+            });
+        }
+    }
+
+    /** The uploader was sent the formal notice by mail already; this one is for the app and their devices. */
+    @ApplicationModuleListener
+    void on(TrackTakenDown event) {
+        notifier.notify(
+                event.uploaderId(),
+                null,
+                "track_taken_down",
+                dmca(event.noticeId(), event.reference(), event.trackId()),
+                "dmca:takedown:" + event.noticeId(),
+                false);
+    }
+
+    @ApplicationModuleListener
+    void on(TrackRestored event) {
+        notifier.notify(
+                event.uploaderId(),
+                null,
+                "track_restored",
+                dmca(event.noticeId(), event.reference(), event.trackId()),
+                "dmca:restored:" + event.noticeId());
+    }
+
+    private static Map<String, Object> dmca(UUID noticeId, String reference, UUID trackId) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("notice_id", noticeId);
+        payload.put("name", reference);
+        payload.put("track_id", trackId);
+        return payload;
     }
 
     /** The buyer hears of the purchase; each seller of a line hears of their sale (never the buyer's own). */
@@ -67,7 +148,7 @@ class NotificationListener {
         payload.put("item_id", event.itemId());
         payload.put("name", event.name());
         payload.put("warranty_end", event.warrantyEnd().toString());
-        notifications.insert(
+        notifier.notify(
                 event.ownerId(),
                 null,
                 "warranty_ending",
@@ -80,7 +161,7 @@ class NotificationListener {
         Map<String, Object> purchase = new LinkedHashMap<>();
         purchase.put("order_id", event.orderId());
         purchase.put("items", event.lines().size());
-        notifications.insert(event.buyerId(), null, "purchase_completed", purchase, "purchase:" + event.orderId());
+        notifier.notify(event.buyerId(), null, "purchase_completed", purchase, "purchase:" + event.orderId());
         for (OrderPaid.Line line : event.lines()) {
             Map<String, Object> sale = new LinkedHashMap<>();
             sale.put("order_id", event.orderId());
@@ -89,7 +170,7 @@ class NotificationListener {
             sale.put("kind", line.kind());
             sale.put("amount", line.sellerAmount().minor());
             sale.put("currency", line.sellerAmount().currency());
-            notifications.insert(
+            notifier.notify(
                     line.sellerId(),
                     event.buyerId(),
                     "new_sale",

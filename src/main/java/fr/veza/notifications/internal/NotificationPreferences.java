@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Each person's choice of mail for each kind of notification; a kind never chosen follows its default. */
+/**
+ * Each person's choice for each kind of notification: its mail (at once, in the digest, never) and whether it is
+ * pushed to their devices; a kind never chosen follows its default (its mail default, and pushed).
+ */
 @Service
 public class NotificationPreferences {
 
@@ -24,7 +27,7 @@ public class NotificationPreferences {
         for (NotificationKind kind : NotificationKind.values()) {
             chosen.put(kind, kind.byDefault());
         }
-        jdbc.sql("SELECT kind, delivery FROM notification_preferences WHERE user_id = :user")
+        jdbc.sql("SELECT kind, delivery FROM notification_preferences WHERE user_id = :user AND delivery IS NOT NULL")
                 .param("user", userId)
                 .query((rs, n) -> Map.entry(rs.getString("kind"), rs.getString("delivery")))
                 .list()
@@ -45,5 +48,32 @@ public class NotificationPreferences {
                 .param("delivery", delivery.value())
                 .update());
         return of(userId);
+    }
+
+    public Map<NotificationKind, Boolean> push(UUID userId) {
+        Map<NotificationKind, Boolean> chosen = new EnumMap<>(NotificationKind.class);
+        for (NotificationKind kind : NotificationKind.values()) {
+            chosen.put(kind, true);
+        }
+        jdbc.sql("SELECT kind, push FROM notification_preferences WHERE user_id = :user AND push IS NOT NULL")
+                .param("user", userId)
+                .query((rs, n) -> Map.entry(rs.getString("kind"), rs.getBoolean("push")))
+                .list()
+                .forEach(row ->
+                        NotificationKind.ofValue(row.getKey()).ifPresent(kind -> chosen.put(kind, row.getValue())));
+        return chosen;
+    }
+
+    @Transactional
+    public Map<NotificationKind, Boolean> setPush(UUID userId, Map<NotificationKind, Boolean> changes) {
+        changes.forEach((kind, pushed) -> jdbc.sql("""
+                        INSERT INTO notification_preferences (user_id, kind, push) VALUES (:user, :kind, :push)
+                        ON CONFLICT (user_id, kind) DO UPDATE SET push = EXCLUDED.push
+                        """)
+                .param("user", userId)
+                .param("kind", kind.value())
+                .param("push", pushed)
+                .update());
+        return push(userId);
     }
 }

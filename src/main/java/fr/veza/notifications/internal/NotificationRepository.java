@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,22 +27,30 @@ class NotificationRepository {
         this.json = json;
     }
 
-    /** Idempotent per (user, source event): a redelivered event adds nothing. */
-    boolean insert(UUID userId, UUID actorId, String type, Map<String, Object> payload, String sourceEvent) {
+    /**
+     * Idempotent per (user, source event): a redelivered event adds nothing, and gives nothing back.
+     *
+     * @param mailed false for a notification whose matter already reached the person by a mail of its own
+     */
+    Optional<Notification> insert(
+            UUID userId, UUID actorId, String type, Map<String, Object> payload, String sourceEvent, boolean mailed) {
         try {
             return jdbc.sql("""
-                            INSERT INTO notifications (id, user_id, actor_id, type, payload, source_event)
-                            VALUES (:id, :user, :actor, :type, CAST(:payload AS jsonb), :source)
+                            INSERT INTO notifications (id, user_id, actor_id, type, payload, source_event, mail_state)
+                            VALUES (:id, :user, :actor, :type, CAST(:payload AS jsonb), :source, :mail)
                             ON CONFLICT (user_id, source_event) DO NOTHING
+                            RETURNING id, user_id, actor_id, type, payload::text AS payload, read, created_at,
+                                      mail_attempts
                             """)
-                            .param("id", UUID.randomUUID())
-                            .param("user", userId)
-                            .param("actor", actorId)
-                            .param("type", type)
-                            .param("payload", json.writeValueAsString(payload))
-                            .param("source", sourceEvent)
-                            .update()
-                    > 0;
+                    .param("id", UUID.randomUUID())
+                    .param("user", userId)
+                    .param("actor", actorId)
+                    .param("type", type)
+                    .param("payload", json.writeValueAsString(payload))
+                    .param("source", sourceEvent)
+                    .param("mail", mailed ? "pending" : "skipped")
+                    .query(this::map)
+                    .optional();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notification payload", e);
         }

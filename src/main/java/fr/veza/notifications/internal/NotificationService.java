@@ -11,9 +11,11 @@ import org.springframework.stereotype.Service;
 public class NotificationService {
 
     private final NotificationRepository notifications;
+    private final Notifier notifier;
 
-    NotificationService(NotificationRepository notifications) {
+    NotificationService(NotificationRepository notifications, Notifier notifier) {
         this.notifications = notifications;
+        this.notifier = notifier;
     }
 
     public List<Notification> page(CurrentUser user, boolean unreadOnly, Cursor after, int limit) {
@@ -25,6 +27,10 @@ public class NotificationService {
     }
 
     public int markRead(CurrentUser user, Collection<java.util.UUID> ids) {
-        return notifications.markRead(user.id(), ids);
+        int read = notifications.markRead(user.id(), ids);
+        if (read > 0) {
+            notifier.countChanged(user.id());
+        }
+        return read;
     }
 }

@@ -1,11 +1,9 @@
 package fr.veza.notifications.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.veza.identity.CurrentUser;
-import fr.veza.identity.UserDirectory;
-import fr.veza.identity.UserDirectory.UserSummary;
 import fr.veza.notifications.internal.Notification;
 import fr.veza.notifications.internal.NotificationService;
+import fr.veza.notifications.internal.NotificationViews;
 import fr.veza.platform.web.Cursor;
 import fr.veza.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,11 +14,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,16 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 class NotificationController {
 
     private final NotificationService notifications;
-    private final UserDirectory users;
+    private final NotificationViews views;
 
-    NotificationController(NotificationService notifications, UserDirectory users) {
+    NotificationController(NotificationService notifications, NotificationViews views) {
         this.notifications = notifications;
-        this.users = users;
+        this.views = views;
     }
-
-    record NotificationView(UUID id, String type, Actor actor, JsonNode payload, boolean read, Instant createdAt) {}
-
-    record Actor(UUID id, String username, String displayName) {}
 
     /** Which notifications to mark read; without {@code ids}, all of them. */
     record MarkRead(@Size(max = 500) List<@NotNull UUID> ids) {}
@@ -59,23 +51,8 @@ class NotificationController {
                 notifications.page(user, unreadOnly, Cursor.decode(cursor), limit + 1),
                 limit,
                 notification -> new Cursor(notification.createdAt(), notification.id()));
-        Map<UUID, UserSummary> actors = users.findAll(page.items().stream()
-                .map(Notification::actorId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put(
-                "items",
-                page.items().stream()
-                        .map(n -> new NotificationView(
-                                n.id(),
-                                n.type(),
-                                n.actorId() == null ? null : actor(actors.get(n.actorId())),
-                                n.payload(),
-                                n.read(),
-                                n.createdAt()))
-                        .toList());
+        body.put("items", views.of(page.items()));
         body.put("unread_count", notifications.unread(user));
         body.put("next_cursor", page.nextCursor());
         return body;
@@ -97,9 +74,5 @@ class NotificationController {
             @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody(required = false) MarkRead body) {
         notifications.markRead(user, body == null ? null : body.ids());
         return Map.of("unread_count", notifications.unread(user));
-    }
-
-    private static Actor actor(UserSummary user) {
-        return user == null ? null : new Actor(user.id(), user.username(), user.displayName());
     }
 }

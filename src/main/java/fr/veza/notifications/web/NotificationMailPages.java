@@ -4,6 +4,7 @@ import fr.veza.identity.CurrentUser;
 import fr.veza.notifications.NotificationKind;
 import fr.veza.notifications.NotificationKind.Delivery;
 import fr.veza.notifications.internal.NotificationPreferences;
+import fr.veza.notifications.internal.PushSubscriptionService;
 import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.web.Page;
 import fr.veza.platform.web.SignedUrls;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Mail for notifications as pages: the settings section where each kind is chosen (at once, in the digest, never),
+ * Notification settings as pages: the section where each kind's mail is chosen (at once, in the digest, never) and
+ * whether it is pushed to the person's devices, which it lists,
  * and the unsubscribe link of every notification mail. That link is signed for one person and kind, works without
  * signing in, and takes a POST, which mail clients send for one-click unsubscribing (RFC 8058); opening it only
  * asks.
@@ -30,16 +32,21 @@ class NotificationMailPages {
     static final String UNSUBSCRIBE_SCOPE = "unsubscribe";
 
     private final NotificationPreferences preferences;
+    private final PushSubscriptionService devices;
     private final SignedUrls signer;
 
-    NotificationMailPages(NotificationPreferences preferences, SignedUrls signer) {
+    NotificationMailPages(NotificationPreferences preferences, PushSubscriptionService devices, SignedUrls signer) {
         this.preferences = preferences;
+        this.devices = devices;
         this.signer = signer;
     }
 
     @GetMapping("/settings/notifications")
     String settings(@AuthenticationPrincipal CurrentUser viewer, Model model) {
         model.addAttribute("chosen", preferences.of(viewer.id()));
+        model.addAttribute("pushed", preferences.push(viewer.id()));
+        model.addAttribute("devices", devices.of(viewer.id()));
+        model.addAttribute("vapidKey", devices.publicKey().orElse(null));
         model.addAttribute("kinds", NotificationKind.values());
         model.addAttribute("deliveries", Delivery.values());
         return "notifications/settings-notifications";
@@ -59,6 +66,11 @@ class NotificationMailPages {
             }
         }
         preferences.set(viewer.id(), changes);
+        Map<NotificationKind, Boolean> pushed = new EnumMap<>(NotificationKind.class);
+        for (NotificationKind kind : NotificationKind.values()) {
+            pushed.put(kind, form.containsKey("push." + kind.value()));
+        }
+        preferences.setPush(viewer.id(), pushed);
         return "redirect:/settings/notifications?saved";
     }
 

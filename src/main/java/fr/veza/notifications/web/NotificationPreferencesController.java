@@ -40,7 +40,9 @@ class NotificationPreferencesController {
     @PutMapping
     @Operation(
             summary = "Choose mail for some kinds; kinds left out keep their choice",
-            description = "Kinds: follower, like, comment, sale, purchase, warranty. Values: instant, digest, off.")
+            description =
+                    "Kinds: follower, like, comment, repost, chat, sale, purchase, dmca, warranty. Values: instant,"
+                            + " digest, off.")
     Map<String, String> put(@AuthenticationPrincipal CurrentUser me, @RequestBody Map<String, String> body) {
         Map<NotificationKind, Delivery> changes = new EnumMap<>(NotificationKind.class);
         body.forEach((key, value) -> {

@@ -164,7 +164,7 @@ public class SocialService {
         }
         inTransaction(() -> {
             if (toggles.repost(user.id(), trackId)) {
-                events.publishEvent(new TrackReposted(user.id(), trackId));
+                events.publishEvent(new TrackReposted(user.id(), trackId, track.ownerId(), track.title(), true));
             }
             return null;
         });
@@ -173,7 +173,7 @@ public class SocialService {
     public void unrepost(CurrentUser user, UUID trackId) {
         inTransaction(() -> {
             if (toggles.unrepost(user.id(), trackId)) {
-                events.publishEvent(new TrackReposted(user.id(), trackId));
+                events.publishEvent(new TrackReposted(user.id(), trackId, null, null, false));
             }
             return null;
         });

@@ -1,4 +1,4 @@
-package fr.veza.developer.internal;
+package fr.veza.platform.outbound;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,19 +12,21 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Posts one delivery. The connection goes to an address {@link WebhookTargets} approved after this client's own
+ * Posts to addresses people gave. The connection goes to an address {@link OutboundTargets} approved after this client's own
  * name resolution, so a name that resolves to a public address when checked and to a local one when used (DNS
  * rebinding) is refused; redirects are never followed, no proxy or cookie is used.
  */
-final class WebhookSender implements AutoCloseable {
+public final class OutboundClient implements AutoCloseable {
 
     private final CloseableHttpClient http;
 
-    WebhookSender(WebhookTargets targets, Duration timeout) {
+    public OutboundClient(OutboundTargets targets, Duration timeout, String userAgent) {
         Timeout limit = Timeout.of(timeout);
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -45,15 +47,24 @@ final class WebhookSender implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()
-                .setUserAgent("Veza-Webhooks/1")
+                .setUserAgent(userAgent)
                 .build();
     }
 
     /** Sends the JSON body with the given headers and answers the status code; the response body is discarded. */
-    int post(URI target, Map<String, String> headers, String json) throws IOException {
+    public int post(URI target, Map<String, String> headers, String json) throws IOException {
+        return post(target, headers, new StringEntity(json, ContentType.APPLICATION_JSON));
+    }
+
+    /** Sends the bytes as {@code contentType} with the given headers and answers the status code. */
+    public int post(URI target, Map<String, String> headers, byte[] body, String contentType) throws IOException {
+        return post(target, headers, new ByteArrayEntity(body, ContentType.parse(contentType)));
+    }
+
+    private int post(URI target, Map<String, String> headers, HttpEntity body) throws IOException {
         HttpPost post = new HttpPost(target);
         headers.forEach(post::setHeader);
-        post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        post.setEntity(body);
         return http.execute(post, response -> response.getCode());
     }
 

@@ -1,4 +1,4 @@
-package fr.veza.developer.internal;
+package fr.veza.platform.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class WebhookTargetsTests {
+class OutboundTargetsTests {
 
-    private final WebhookTargets production = new WebhookTargets(true);
-    private final WebhookTargets development = new WebhookTargets(false);
+    private final OutboundTargets production = new OutboundTargets(true);
+    private final OutboundTargets development = new OutboundTargets(false);
 
     @ParameterizedTest
     @ValueSource(

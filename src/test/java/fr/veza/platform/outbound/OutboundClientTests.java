@@ -1,4 +1,4 @@
-package fr.veza.developer.internal;
+package fr.veza.platform.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The address a delivery connects to is checked after the sender's own name resolution: a target that passed the
  * check when registered and now resolves to a local address (DNS rebinding) is never reached.
  */
-class WebhookSenderTests {
+class OutboundClientTests {
 
     private HttpServer receiver;
     private final AtomicInteger hits = new AtomicInteger();
@@ -41,18 +41,18 @@ class WebhookSenderTests {
 
     @Test
     void aNameThatResolvesToALocalAddressWhenDeliveringIsNotConnectedTo() throws Exception {
-        try (WebhookSender strict = new WebhookSender(new WebhookTargets(true), Duration.ofSeconds(2))) {
+        try (OutboundClient strict = new OutboundClient(new OutboundTargets(true), Duration.ofSeconds(2), "test")) {
             URI rebound = URI.create("http://localhost:" + receiver.getAddress().getPort() + "/hook");
 
             assertThatThrownBy(() -> strict.post(rebound, Map.of(), "{}"))
-                    .isInstanceOf(WebhookTargets.InternalTargetException.class);
+                    .isInstanceOf(OutboundTargets.InternalTargetException.class);
             assertThat(hits).hasValue(0);
         }
     }
 
     @Test
     void aRedirectIsReportedAsItsStatusAndNotFollowed() throws Exception {
-        try (WebhookSender local = new WebhookSender(new WebhookTargets(false), Duration.ofSeconds(2))) {
+        try (OutboundClient local = new OutboundClient(new OutboundTargets(false), Duration.ofSeconds(2), "test")) {
             int status = local.post(
                     URI.create("http://localhost:" + receiver.getAddress().getPort() + "/hook"), Map.of(), "{}");
 
