@@ -158,6 +158,74 @@ class AccountEmailIntegrationTests extends IntegrationTest {
                 .isEqualTo("link_expired");
     }
 
+    @Test
+    void anAddressChangesOnlyOnceTheNewAddressConfirmsItAndTheOldOneIsTold() throws Exception {
+        TestUser person = register();
+        TestUser other = register();
+        String newAddress = "moved-" + person.username() + "@example.org";
+
+        assertThat(as(person)
+                        .post("/api/v1/me/email", Map.of("email", newAddress, "password", "not my password"))
+                        .code())
+                .isEqualTo("wrong_password");
+        assertThat(as(person)
+                        .post("/api/v1/me/email", Map.of("email", other.email(), "password", person.password()))
+                        .code())
+                .isEqualTo("email_taken");
+        assertThat(as(person)
+                        .post("/api/v1/me/email", Map.of("email", "not an address", "password", person.password()))
+                        .code())
+                .isEqualTo("validation_failed");
+        assertThat(as(person)
+                        .post("/api/v1/me/email", Map.of("email", newAddress, "password", person.password()))
+                        .status())
+                .isEqualTo(202);
+
+        // the account keeps its address until the new one confirms; the old one hears of the request
+        assertThat(as(person).get("/api/v1/me").field("email")).isEqualTo(person.email());
+        MimeMessage asked = awaitMail(person.email(), "change of your Veza email address was asked");
+        assertThat(part(asked, "text/plain")).contains(newAddress).doesNotContain("token=");
+        MimeMessage link = awaitMail(newAddress, "Confirm your new email address");
+        String token = token(part(link, "text/plain"));
+        assertThat(part(link, "text/html")).contains("Confirm my new address");
+
+        assertThat(api().post("/api/v1/auth/confirm-email", Map.of("token", "forged"))
+                        .code())
+                .isEqualTo("link_expired");
+        assertThat(api().post("/api/v1/auth/confirm-email", Map.of("token", token))
+                        .status())
+                .isEqualTo(204);
+        ApiResponse me = as(person).get("/api/v1/me");
+        assertThat(me.field("email")).isEqualTo(newAddress);
+        assertThat(me.json().get("email_verified").asBoolean()).isTrue();
+        assertThat(part(awaitMail(person.email(), "has a new email address"), "text/plain"))
+                .contains(newAddress);
+        assertThat(api().post("/api/v1/auth/confirm-email", Map.of("token", token))
+                        .code())
+                .as("a link works once")
+                .isEqualTo("link_expired");
+        assertThat(login(newAddress, person.password()).status()).isEqualTo(200);
+        assertThat(login(person.email(), person.password()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aNewAddressTakenBeforeItIsConfirmedChangesNothing() throws Exception {
+        TestUser person = register();
+        String wanted = "wanted-" + person.username() + "@example.org";
+        as(person).post("/api/v1/me/email", Map.of("email", wanted, "password", person.password()));
+        String token = token(part(awaitMail(wanted, "Confirm your new email address"), "text/plain"));
+        TestUser quicker = register();
+        jdbc.sql("UPDATE users SET email = :email WHERE id = :id")
+                .param("email", wanted)
+                .param("id", quicker.id())
+                .update();
+
+        assertThat(api().post("/api/v1/auth/confirm-email", Map.of("token", token))
+                        .code())
+                .isEqualTo("email_taken");
+        assertThat(as(person).get("/api/v1/me").field("email")).isEqualTo(person.email());
+    }
+
     private ApiResponse confirm(String token) {
         return api().post(
                         "/api/v1/auth/password-reset/confirm",

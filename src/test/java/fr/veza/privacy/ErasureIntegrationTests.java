@@ -118,6 +118,13 @@ class ErasureIntegrationTests extends IntegrationTest {
         as(gone).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "hi"));
         as(other).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "hello"));
         as(gone).post("/api/v1/gear", Map.of("name", "Old amp"));
+        // a browser turned on for notifications, and when Veza was last open
+        jdbc.sql("""
+                        INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth)
+                        VALUES (gen_random_uuid(), :id, 'https://push.example/' || :id, 'key', 'auth')""").param("id", gone.id()).update();
+        jdbc.sql("INSERT INTO chat_presence (user_id, last_seen_at) VALUES (:id, now()) ON CONFLICT DO NOTHING")
+                .param("id", gone.id())
+                .update();
         String player = as(gone).post("/api/v1/me/app-passwords", Map.of("name", "Old phone"))
                 .field("password");
         // an album starred in a music app: Subsonic keeps album stars in a table of its own
@@ -267,6 +274,10 @@ class ErasureIntegrationTests extends IntegrationTest {
         assertThat(count("SELECT count(*) FROM chat_messages WHERE author_id = :id"))
                 .isZero();
         assertThat(count("SELECT count(*) FROM chat_members WHERE user_id = :id"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM push_subscriptions WHERE user_id = :id"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM chat_presence WHERE user_id = :id"))
                 .isZero();
         assertThat(count("SELECT count(*) FROM gear_items WHERE owner_id = :id"))
                 .isZero();

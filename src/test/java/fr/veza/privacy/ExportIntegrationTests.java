@@ -11,6 +11,7 @@ import fr.veza.platform.worker.WorkerRun;
 import fr.veza.support.Api;
 import fr.veza.support.ApiResponse;
 import fr.veza.support.IntegrationTest;
+import fr.veza.support.PushReceiver;
 import fr.veza.support.TestMail;
 import fr.veza.support.TestSales;
 import fr.veza.support.TestUser;
@@ -90,6 +91,15 @@ class ExportIntegrationTests extends IntegrationTest {
         as(me).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "my message"));
         as(other).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "their message"));
         as(me).post("/api/v1/gear", Map.of("name", "my synth"));
+        PushReceiver browser = PushReceiver.generate();
+        as(me).post(
+                        "/api/v1/me/push-subscriptions",
+                        Map.of(
+                                "endpoint",
+                                "https://push.example/my-browser",
+                                "keys",
+                                Map.of("p256dh", browser.p256dh(), "auth", browser.auth())));
+        as(me).put("/api/v1/me/push-preferences", Map.of("like", false));
         as(other).post("/api/v1/gear", Map.of("name", "their amp"));
         jdbc.sql("INSERT INTO playback_history (user_id, track_id, seconds_played, counted) VALUES (:me, :t, 42, true)")
                 .param("me", me.id())
@@ -143,6 +153,8 @@ class ExportIntegrationTests extends IntegrationTest {
                         "gear.json",
                         "notifications.json",
                         "notification_preferences.json",
+                        "push_subscriptions.json",
+                        "presence.json",
                         "orders.json",
                         "purchases.json",
                         "sales.json",
@@ -196,6 +208,12 @@ class ExportIntegrationTests extends IntegrationTest {
                 .doesNotContain(other.id().toString())
                 .doesNotContain(sold.toString());
         assertThat(json(files, "notifications.json")).isNotEmpty();
+        assertThat(text(files, "push_subscriptions.json")).contains("https://push.example/my-browser");
+        assertThat(json(files, "notification_preferences.json")
+                        .get(0)
+                        .get("push")
+                        .asBoolean(true))
+                .isFalse();
         assertThat(text(files, "notifications.json")).doesNotContain("their comment");
         assertThat(text(files, "sessions.json")).contains("198.51.");
         files.forEach((name, bytes) -> assertThat(new String(bytes, StandardCharsets.UTF_8))

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mails about an account itself: a password reset link, the notice that the password changed, the email
- * verification link. They go to the address the account holds, in the person's language, off the request thread
+ * verification link, and a change of address (the link to the new address, the notices to the old one). They go to the address the account holds, in the person's language, off the request thread
  * so that an answer takes the same time whether a mail was sent or not; a token exists only in its mail.
  */
 @Component
@@ -50,6 +50,20 @@ class AccountMails {
 
     void verifyEmail(UUID userId, String email, String token) {
         send(userId, email, "mail.verify-email", "/verify-email?token=" + token, email);
+    }
+
+    void confirmNewEmail(UUID userId, String newEmail, String token, long hours) {
+        send(userId, newEmail, "mail.email-change", "/confirm-email?token=" + token, newEmail, hours);
+    }
+
+    /** To the old address: a change was asked, and applies only once the new address confirms it. */
+    void emailChangeAsked(UUID userId, String oldEmail, String newEmail) {
+        send(userId, oldEmail, "mail.email-change-asked", "/login/forgot", newEmail);
+    }
+
+    /** To the old address: the account now writes to another one. */
+    void emailChanged(UUID userId, String oldEmail, String newEmail) {
+        send(userId, oldEmail, "mail.email-changed", "/", newEmail);
     }
 
     private void send(UUID userId, String email, String key, String path, Object... args) {

@@ -22,6 +22,8 @@ class AccountTokens {
 
     static final String PASSWORD_RESET = "password_reset";
     static final String EMAIL_VERIFICATION = "email_verification";
+    /** Its address is the new one asked for: it is claimed while the account still holds the address it was asked from. */
+    static final String EMAIL_CHANGE = "email_change";
 
     private final JdbcClient jdbc;
     private final SecureRandom random = new SecureRandom();
@@ -64,7 +66,8 @@ class AccountTokens {
                         UPDATE account_tokens t SET used_at = :now
                         FROM users u
                         WHERE t.token_hash = :hash AND t.purpose = :purpose AND t.used_at IS NULL
-                          AND t.expires_at > :now AND u.id = t.user_id AND u.email = t.email
+                          AND t.expires_at > :now AND u.id = t.user_id
+                          AND (u.email = t.email OR t.purpose = 'email_change')
                           AND u.status = 'active' AND u.deleted_at IS NULL
                         RETURNING t.user_id, t.email::text AS email
                         """)

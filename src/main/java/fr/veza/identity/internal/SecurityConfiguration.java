@@ -200,6 +200,7 @@ class SecurityConfiguration {
                 PublicEndpoints.Endpoint.post("/api/v1/auth/password-reset"),
                 PublicEndpoints.Endpoint.post("/api/v1/auth/password-reset/confirm"),
                 PublicEndpoints.Endpoint.post("/api/v1/auth/verify-email"),
+                PublicEndpoints.Endpoint.post("/api/v1/auth/confirm-email"),
                 PublicEndpoints.Endpoint.get("/api/v1/users/{id}"),
                 PublicEndpoints.Endpoint.get("/api/v1/users/*/images/*"));
     }

@@ -150,6 +150,21 @@ class UserRepository {
                         """).query(UUID.class).list().size();
     }
 
+    /** The new address, confirmed by the mail it received; false when another account took it meanwhile. */
+    boolean changeEmail(UUID id, String email, java.time.Instant at) {
+        try {
+            return jdbc.sql(
+                                    "UPDATE users SET email = :email, email_verified_at = :at, updated_at = now() WHERE id = :id")
+                            .param("id", id)
+                            .param("email", email)
+                            .param("at", java.sql.Timestamp.from(at))
+                            .update()
+                    > 0;
+        } catch (org.springframework.dao.DuplicateKeyException taken) {
+            return false;
+        }
+    }
+
     void markEmailVerified(UUID id, java.time.Instant at) {
         jdbc.sql("UPDATE users SET email_verified_at = :at WHERE id = :id AND email_verified_at IS NULL")
                 .param("id", id)

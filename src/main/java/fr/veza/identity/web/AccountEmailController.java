@@ -1,6 +1,7 @@
 package fr.veza.identity.web;
 
 import fr.veza.identity.CurrentUser;
+import fr.veza.identity.internal.EmailChangeService;
 import fr.veza.identity.internal.EmailVerificationService;
 import fr.veza.identity.internal.PasswordResetService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The mailed links of an account: a forgotten password reset, the email address verified. */
+/** The mailed links of an account: a forgotten password reset, the email address verified or changed. */
 @RestController
 @Tag(name = "Accounts")
 class AccountEmailController {
@@ -28,11 +29,17 @@ class AccountEmailController {
 
     private final PasswordResetService resets;
     private final EmailVerificationService verification;
+    private final EmailChangeService changes;
     private final ClientContexts clients;
 
-    AccountEmailController(PasswordResetService resets, EmailVerificationService verification, ClientContexts clients) {
+    AccountEmailController(
+            PasswordResetService resets,
+            EmailVerificationService verification,
+            EmailChangeService changes,
+            ClientContexts clients) {
         this.resets = resets;
         this.verification = verification;
+        this.changes = changes;
         this.clients = clients;
     }
 
@@ -73,6 +80,31 @@ class AccountEmailController {
         verification.resend(me);
         return ResponseEntity.accepted().body(new Accepted("A new verification link is on its way."));
     }
+
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PostMapping("/api/v1/me/email")
+    @Operation(
+            summary = "Move your account to another address",
+            description = "Takes your password. Mails a link to the new address and a notice to the current one;"
+                    + " the account keeps its address until the link is followed.",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    ResponseEntity<Accepted> changeEmail(
+            @AuthenticationPrincipal CurrentUser me, @Valid @RequestBody EmailChange body, HttpServletRequest request) {
+        changes.request(me, body.email(), body.password(), clients.of(request));
+        return ResponseEntity.accepted().body(new Accepted("A link to confirm the new address is on its way there."));
+    }
+
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/api/v1/auth/confirm-email")
+    @Operation(summary = "Confirm a new email address with the token mailed to it")
+    ResponseEntity<Void> confirmEmail(@Valid @RequestBody Verification body) {
+        changes.confirm(body.token());
+        return ResponseEntity.noContent().build();
+    }
+
+    record EmailChange(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) String password) {}
 
     record ResetRequest(@NotBlank @Size(max = 254) String email) {}
 

@@ -2,6 +2,7 @@ package fr.veza.identity.web;
 
 import fr.veza.identity.CurrentUser;
 import fr.veza.identity.internal.AccountEmailSettings;
+import fr.veza.identity.internal.EmailChangeService;
 import fr.veza.identity.internal.EmailVerificationService;
 import fr.veza.identity.internal.PasswordResetService;
 import fr.veza.platform.errors.ErrorCode;
@@ -28,6 +29,7 @@ class PasswordResetPages {
 
     private final PasswordResetService resets;
     private final EmailVerificationService verification;
+    private final EmailChangeService changes;
     private final ClientContexts clients;
     private final FormErrors formErrors;
     private final AccountEmailSettings settings;
@@ -35,9 +37,11 @@ class PasswordResetPages {
     PasswordResetPages(
             PasswordResetService resets,
             EmailVerificationService verification,
+            EmailChangeService changes,
             ClientContexts clients,
             FormErrors formErrors,
             AccountEmailSettings settings) {
+        this.changes = changes;
         this.settings = settings;
         this.resets = resets;
         this.verification = verification;
@@ -140,5 +144,45 @@ class PasswordResetPages {
         } catch (VezaException refused) {
             return "redirect:/settings/profile?verification-refused";
         }
+    }
+
+    /** A refusal comes back to the profile page as its kind: the form there says what to do. */
+    @PostMapping("/settings/email")
+    String changeEmail(
+            @AuthenticationPrincipal CurrentUser viewer,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request) {
+        try {
+            changes.request(viewer, email, password, clients.of(request));
+            return "redirect:/settings/profile?email-change-sent";
+        } catch (VezaException refused) {
+            return "redirect:/settings/profile?email-change-error="
+                    + refused.errorCode().code();
+        }
+    }
+
+    @GetMapping("/confirm-email")
+    String confirmEmailForm(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("token", token);
+        return "identity/confirm-email";
+    }
+
+    @PostMapping("/confirm-email")
+    String confirmEmail(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        try {
+            changes.confirm(token);
+            model.addAttribute("confirmed", true);
+        } catch (VezaException refused) {
+            response.setStatus(FormErrors.status(refused));
+            model.addAttribute(
+                    "error",
+                    formErrors.text(
+                            refused.errorCode() == ErrorCode.EMAIL_TAKEN
+                                    ? "confirm-email.taken"
+                                    : "confirm-email.link-expired"));
+        }
+        model.addAttribute("token", token);
+        return "identity/confirm-email";
     }
 }

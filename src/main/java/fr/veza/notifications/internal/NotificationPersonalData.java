@@ -31,13 +31,23 @@ class NotificationPersonalData implements PersonalData {
                 Map.of("user", userId));
         files.rows(
                 "notification_preferences.json",
-                "Which kinds of notification you chose to get by mail, and how: instant, digest or off.",
-                "SELECT kind, delivery FROM notification_preferences WHERE user_id = :user ORDER BY kind",
+                "Which kinds of notification you chose to get by mail, and how (instant, digest or off), and whether they"
+                        + " are pushed to your devices (empty: the default).",
+                "SELECT kind, delivery, push FROM notification_preferences WHERE user_id = :user ORDER BY kind",
                 Map.of("user", userId));
         files.rows(
                 "notification_digests.json",
                 "The weekly digests Veza mailed you: the week and when it was sent.",
                 "SELECT week_start, state, sent_at FROM notification_digests WHERE user_id = :user ORDER BY week_start",
+                Map.of("user", userId));
+        files.rows(
+                "push_subscriptions.json",
+                "The browsers you turned notifications on in: the push service address and keys they gave, the"
+                        + " browser's name, when you turned it on and when it was last sent a notification.",
+                """
+                SELECT id, endpoint, p256dh, auth, user_agent, created_at, last_push_at FROM push_subscriptions
+                WHERE user_id = :user ORDER BY created_at
+                """,
                 Map.of("user", userId));
     }
 
@@ -54,6 +64,10 @@ class NotificationPersonalData implements PersonalData {
                         .update(),
                 "notification_digests",
                 jdbc.sql("DELETE FROM notification_digests WHERE user_id = :user")
+                        .param("user", userId)
+                        .update(),
+                "push_subscriptions",
+                jdbc.sql("DELETE FROM push_subscriptions WHERE user_id = :user")
                         .param("user", userId)
                         .update());
     }
