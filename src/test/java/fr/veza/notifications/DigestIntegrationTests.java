@@ -23,8 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The weekly digest through a real SMTP server, its day set to today: the week's unread notifications of digest
- * kinds, grouped, in one mail per person and week however many workers run at once or again; nothing for someone
- * with nothing new or with an unconfirmed address.
+ * kinds, grouped, new tracks of followed artists and an artist's plays and likes, in one mail per person and week
+ * however many workers run at once or again; nothing for someone with nothing new, with an unconfirmed address, or
+ * who leaves no kind to the digest.
  */
 class DigestIntegrationTests extends IntegrationTest {
 
@@ -79,6 +80,52 @@ class DigestIntegrationTests extends IntegrationTest {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theDigestTellsOfNewTracksFromFollowedArtistsAndAnArtistsWeek() throws Exception {
+        TestUser artist = register("artist");
+        TestUser follower = register();
+        TestUser optedOut = register();
+        confirm(artist);
+        confirm(follower);
+        confirm(optedOut);
+        as(follower).put("/api/v1/users/" + artist.id() + "/follow", null);
+        as(optedOut).put("/api/v1/users/" + artist.id() + "/follow", null);
+        as(optedOut)
+                .put(
+                        "/api/v1/me/notification-preferences",
+                        java.util.Map.of("follower", "off", "like", "off", "comment", "off", "repost", "off"));
+        java.util.UUID track = readyTrack(artist, "Harbour Lights", "public");
+        readyTrack(artist, "Not for you", "private");
+        for (int i = 0; i < 4; i++) {
+            jdbc.sql(
+                            "INSERT INTO playback_history (user_id, track_id, seconds_played, counted) VALUES (NULL, :t, 60, true)")
+                    .param("t", track)
+                    .update();
+        }
+        as(follower).put("/api/v1/tracks/" + track + "/like", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> unread(artist) == 3);
+
+        runDigest();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !TestMail.to(follower.email(), "Your week on Veza").isEmpty()
+                        && !TestMail.to(artist.email(), "Your week on Veza").isEmpty());
+        String forFollower =
+                TestMail.part(TestMail.to(follower.email(), "Your week on Veza").get(0), "text/plain");
+        assertThat(forFollower)
+                .contains("New from artists you follow (1):")
+                .contains("\u201cHarbour Lights\u201d by " + artist.username())
+                .doesNotContain("Not for you");
+        String forArtist =
+                TestMail.part(TestMail.to(artist.email(), "Your week on Veza").get(0), "text/plain");
+        assertThat(forArtist)
+                .contains("Your tracks this week: 4 plays and one like.")
+                .contains("Likes of your tracks (1)");
+        assertThat(TestMail.to(optedOut.email(), "Your week on Veza"))
+                .as("no kind left to the digest")
+                .isEmpty();
     }
 
     private void confirm(TestUser user) {

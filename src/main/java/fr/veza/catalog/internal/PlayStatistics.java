@@ -1,7 +1,9 @@
 package fr.veza.catalog.internal;
 
+import fr.veza.catalog.WeekInPlays;
 import fr.veza.identity.CurrentUser;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Service;
  * most played tracks of the period. Only the artist's own tracks, deleted ones left out.
  */
 @Service
-public class PlayStatistics {
+public class PlayStatistics implements WeekInPlays {
 
     public static final int MAX_DAYS = 365;
 
@@ -61,6 +63,30 @@ public class PlayStatistics {
                         new TopTrack(rs.getObject("id", UUID.class), rs.getString("title"), rs.getLong("plays")))
                 .list();
         return new Plays(perDay, top);
+    }
+
+    @Override
+    public List<UUID> artistsPlayedSince(Instant since, int limit) {
+        return jdbc.sql("""
+                        SELECT DISTINCT t.owner_id FROM playback_history p JOIN tracks t ON t.id = p.track_id
+                        WHERE p.counted AND p.played_at > :since AND t.deleted_at IS NULL LIMIT :limit
+                        """)
+                .param("since", java.sql.Timestamp.from(since))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    @Override
+    public long playsOfArtistSince(UUID artist, Instant since) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM playback_history p JOIN tracks t ON t.id = p.track_id
+                        WHERE t.owner_id = :owner AND t.deleted_at IS NULL AND p.counted AND p.played_at > :since
+                        """)
+                .param("owner", artist)
+                .param("since", java.sql.Timestamp.from(since))
+                .query(Long.class)
+                .single();
     }
 
     public record Plays(List<Day> days, List<TopTrack> topTracks) {

@@ -37,6 +37,22 @@ class DigestRepository {
                 .list();
     }
 
+    /** Those of {@code people} not sent a digest in the six days before the week that ends now. */
+    List<UUID> withoutRecentDigest(java.util.Collection<UUID> people, Instant since) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT p.id FROM unnest(CAST(:people AS uuid[])) AS p(id)
+                        WHERE NOT EXISTS (SELECT 1 FROM notification_digests d WHERE d.user_id = p.id
+                                          AND d.state = 'sent' AND d.sent_at > :recently)
+                        """)
+                .param("people", people.toArray(UUID[]::new))
+                .param("recently", Timestamp.from(since.plus(java.time.Duration.ofDays(1))))
+                .query(UUID.class)
+                .list();
+    }
+
     /**
      * Claims this person's digest of {@code week}: the first claim wins; a claim whose sender died (its lease passed)
      * can be taken again. Answers the attempt number, or nothing if the digest is sent or being sent elsewhere.

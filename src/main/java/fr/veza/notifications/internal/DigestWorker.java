@@ -1,5 +1,6 @@
 package fr.veza.notifications.internal;
 
+import fr.veza.catalog.WeekInPlays;
 import fr.veza.identity.Accounts;
 import fr.veza.identity.Mailbox;
 import fr.veza.notifications.NotificationKind;
@@ -11,6 +12,7 @@ import fr.veza.platform.web.SignedUrls;
 import fr.veza.platform.worker.PeriodicWorker;
 import fr.veza.platform.worker.WorkReport;
 import fr.veza.platform.worker.WorkerRun;
+import fr.veza.social.WeekInSocial;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -20,18 +22,22 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The weekly digest: on {@code DIGEST_DAY} from {@code DIGEST_HOUR} in each person's time zone, one mail with the
- * week's unread notifications of the kinds they leave to the digest, grouped by kind. Exactly one per person and
+ * The weekly digest: on {@code DIGEST_DAY} from {@code DIGEST_HOUR} in each person's time zone, one mail with an
+ * artist's plays and likes of the week, the new tracks of the artists the person follows, and the week's unread
+ * notifications of the kinds they leave to the digest, grouped by kind; for people who leave at least one kind to
+ * it (unsubscribing from everything ends the digest too). Exactly one per person and
  * week whatever the instances, restarts or repeated runs (a claimed row per week); nothing to someone with nothing
  * new, nor to unconfirmed, closed or suspended accounts; a refused send is tried again later in the day.
  */
@@ -43,9 +49,12 @@ class DigestWorker implements PeriodicWorker {
     private static final Duration LEASE = Duration.ofMinutes(10);
     private static final int PEOPLE_PER_RUN = 200;
     private static final int LINES_PER_KIND = 5;
+    private static final int NEW_TRACKS = 10;
 
     private final DigestRepository digests;
     private final NotificationRepository notifications;
+    private final WeekInSocial social;
+    private final WeekInPlays plays;
     private final NotificationPreferences preferences;
     private final NotificationSentences sentences;
     private final Accounts accounts;
@@ -60,6 +69,8 @@ class DigestWorker implements PeriodicWorker {
     DigestWorker(
             DigestRepository digests,
             NotificationRepository notifications,
+            WeekInSocial social,
+            WeekInPlays plays,
             NotificationPreferences preferences,
             NotificationSentences sentences,
             Accounts accounts,
@@ -72,6 +83,8 @@ class DigestWorker implements PeriodicWorker {
             Clock clock) {
         this.digests = digests;
         this.notifications = notifications;
+        this.social = social;
+        this.plays = plays;
         this.preferences = preferences;
         this.sentences = sentences;
         this.accounts = accounts;
@@ -103,7 +116,7 @@ class DigestWorker implements PeriodicWorker {
                 .toList();
         int sent = 0;
         int failed = 0;
-        for (UUID person : digests.candidates(since, types, PEOPLE_PER_RUN)) {
+        for (UUID person : candidates(since, types)) {
             if (run.stopping()) {
                 break;
             }
@@ -116,6 +129,9 @@ class DigestWorker implements PeriodicWorker {
                 continue;
             }
             Map<NotificationKind, Delivery> chosen = preferences.of(person);
+            if (!chosen.containsValue(Delivery.DIGEST)) {
+                continue; // no kind left to the digest: the person does not take it
+            }
             Map<NotificationKind, List<Notification>> byKind = new LinkedHashMap<>();
             for (Notification notification : notifications.unreadSince(person, since, types)) {
                 NotificationKind.ofType(notification.type())
@@ -123,29 +139,34 @@ class DigestWorker implements PeriodicWorker {
                         .ifPresent(kind -> byKind.computeIfAbsent(kind, k -> new ArrayList<>())
                                 .add(notification));
             }
-            if (byKind.isEmpty()) {
+            Week week = new Week(
+                    byKind,
+                    social.newTracksFollowedBy(person, since, NEW_TRACKS),
+                    plays.playsOfArtistSince(person, since),
+                    social.likesOfArtistSince(person, since));
+            if (week.isEmpty()) {
                 continue; // nothing new for the digest: no mail
             }
-            var week = local.toLocalDate();
-            Optional<Integer> attempt = digests.claim(person, week, now, now.plus(LEASE));
+            var weekStart = local.toLocalDate();
+            Optional<Integer> attempt = digests.claim(person, weekStart, now, now.plus(LEASE));
             if (attempt.isEmpty()) {
                 continue; // sent, or being sent by another instance
             }
             try {
-                mailer.send(compose(person, mailbox.get(), byKind, now));
-                digests.sent(person, week, clock.instant());
+                mailer.send(compose(person, mailbox.get(), week, now));
+                digests.sent(person, weekStart, clock.instant());
                 sent++;
             } catch (RuntimeException refused) {
                 failed++;
                 if (attempt.get() >= mailSettings.maxAttempts()) {
-                    digests.sent(person, week, clock.instant());
+                    digests.sent(person, weekStart, clock.instant());
                     log.warn(
                             "digest for user {} given up after {} attempts: {}",
                             person,
                             attempt.get(),
                             refused.getMessage());
                 } else {
-                    digests.retryAt(person, week, now.plus(NotificationMailWorker.backoff(attempt.get())));
+                    digests.retryAt(person, weekStart, now.plus(NotificationMailWorker.backoff(attempt.get())));
                     log.info("digest for user {} refused, retried later: {}", person, refused.getMessage());
                 }
             }
@@ -153,12 +174,51 @@ class DigestWorker implements PeriodicWorker {
         return new WorkReport(sent, failed);
     }
 
-    private fr.veza.platform.mail.Mail compose(
-            UUID person, Mailbox mailbox, Map<NotificationKind, List<Notification>> byKind, Instant now) {
+    /**
+     * Everyone who may have something for a digest: unread notifications, new tracks from artists they follow, or
+     * plays and likes of their own tracks; those sent a digest in the last six days are left out.
+     */
+    private List<UUID> candidates(Instant since, List<String> types) {
+        Set<UUID> people = new LinkedHashSet<>(digests.candidates(since, types, PEOPLE_PER_RUN));
+        people.addAll(social.followersOfNewTracks(since, PEOPLE_PER_RUN));
+        people.addAll(plays.artistsPlayedSince(since, PEOPLE_PER_RUN));
+        people.addAll(social.artistsLikedSince(since, PEOPLE_PER_RUN));
+        return digests.withoutRecentDigest(people, since);
+    }
+
+    /** A person's week: their unread notifications by kind, new tracks of artists they follow, their own figures. */
+    private record Week(
+            Map<NotificationKind, List<Notification>> byKind,
+            List<WeekInSocial.NewTrack> newTracks,
+            long plays,
+            long likes) {
+
+        boolean isEmpty() {
+            return byKind.isEmpty() && newTracks.isEmpty() && plays == 0 && likes == 0;
+        }
+    }
+
+    private fr.veza.platform.mail.Mail compose(UUID person, Mailbox mailbox, Week week, Instant now) {
         Locale locale = Locale.forLanguageTag(mailbox.locale());
         List<String> items = new ArrayList<>();
         int total = 0;
-        for (var entry : byKind.entrySet()) {
+        if (week.plays() > 0 || week.likes() > 0) {
+            items.add(sentences.text("digest.artist-week", locale, week.plays(), week.likes()));
+            total++;
+        }
+        if (!week.newTracks().isEmpty()) {
+            items.add(sentences.text(
+                            "digest.new-tracks", locale, week.newTracks().size())
+                    + " "
+                    + String.join(
+                            "; ",
+                            week.newTracks().stream()
+                                    .map(track -> sentences.text(
+                                            "digest.new-track", locale, track.title(), track.artistName()))
+                                    .toList()));
+            total += week.newTracks().size();
+        }
+        for (var entry : week.byKind().entrySet()) {
             List<Notification> some = entry.getValue()
                     .subList(0, Math.min(LINES_PER_KIND, entry.getValue().size()));
             String label =

@@ -43,8 +43,8 @@ class NotificationSentences {
                 .toList();
     }
 
-    String text(String key, Locale locale) {
-        return messages.getMessage(key, null, locale);
+    String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args.length == 0 ? null : args, locale);
     }
 
     private static String text(Notification notification, String field) {
