@@ -77,4 +77,37 @@ class ChatAcrossInstancesIntegrationTests extends IntegrationTest {
                     .isEqualTo("heard you");
         }
     }
+
+    @Test
+    void aNotificationReachesASocketOnTheOtherInstanceAndSomeoneConnectedThereIsNotAway() throws Exception {
+        TestUser artist = register("artist");
+        TestUser fan = register();
+        String room = as(fan).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", artist.id()))
+                .field("id");
+        int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+
+        try (ChatSocket artistThere = ChatSocket.open(secondPort, artist.accessToken())) {
+            as(fan).put("/api/v1/users/" + artist.id() + "/follow", null);
+            var frame = artistThere.next("notification");
+            assertThat(frame.path("notification").path("type").asText()).isEqualTo("new_follower");
+            assertThat(frame.path("unread_count").asLong()).isEqualTo(1);
+
+            // connected on the second instance: present for the first, so a message is no notification
+            as(fan).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "loved the set"));
+            assertThat(artistThere.next("message").path("message").path("body").asText())
+                    .isEqualTo("loved the set");
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> jdbc.sql("SELECT count(*) FILTER (WHERE completion_date IS NULL) = 0 AND count(*) > 0"
+                                    + " FROM event_publication WHERE serialized_event LIKE '%' || :room || '%'")
+                            .param("room", room)
+                            .query(Boolean.class)
+                            .single());
+            assertThat(jdbc.sql("SELECT count(*) FROM notifications WHERE user_id = :u AND type = 'chat_message'")
+                            .param("u", artist.id())
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+    }
 }

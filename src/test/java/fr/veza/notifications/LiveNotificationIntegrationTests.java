@@ -218,10 +218,11 @@ class LiveNotificationIntegrationTests extends IntegrationTest {
                             == 1);
             // both messages handled: Ben still has one, Cat (here) none
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-                                    .query(Long.class)
-                                    .single()
-                            == 0);
+                    .until(() -> jdbc.sql("SELECT count(*) FILTER (WHERE completion_date IS NULL) = 0 AND count(*) > 0"
+                                    + " FROM event_publication WHERE serialized_event LIKE '%' || :room || '%'")
+                            .param("room", room)
+                            .query(Boolean.class)
+                            .single());
             assertThat(count(
                             "SELECT count(*) FROM notifications WHERE user_id = :k AND type = 'chat_message'",
                             ben.id()))
