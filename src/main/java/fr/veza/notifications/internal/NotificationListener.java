@@ -47,14 +47,11 @@ class NotificationListener {
         if (event.userId().equals(event.trackOwnerId())) {
             return;
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("track_id", event.trackId());
-        payload.put("track_title", event.trackTitle());
         notifier.notify(
                 event.trackOwnerId(),
                 event.userId(),
                 "track_liked",
-                payload,
+                track(event.trackId(), event.trackTitle()),
                 "like:" + event.userId() + ":" + event.trackId());
     }
 
@@ -63,9 +60,7 @@ class NotificationListener {
         if (event.authorId().equals(event.trackOwnerId())) {
             return;
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("track_id", event.trackId());
-        payload.put("track_title", event.trackTitle());
+        Map<String, Object> payload = track(event.trackId(), event.trackTitle());
         payload.put("comment_id", event.commentId());
         payload.put("excerpt", event.excerpt());
         notifier.notify(
@@ -77,14 +72,11 @@ class NotificationListener {
         if (!event.reposted() || event.userId().equals(event.trackOwnerId())) {
             return;
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("track_id", event.trackId());
-        payload.put("track_title", event.trackTitle());
         notifier.notify(
                 event.trackOwnerId(),
                 event.userId(),
                 "track_reposted",
-                payload,
+                track(event.trackId(), event.trackTitle()),
                 "repost:" + event.userId() + ":" + event.trackId());
     }
 
@@ -131,6 +123,13 @@ class NotificationListener {
                 "track_restored",
                 dmca(event.noticeId(), event.reference(), event.trackId()),
                 "dmca:restored:" + event.noticeId());
+    }
+
+    private static Map<String, Object> track(UUID trackId, String title) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("track_id", trackId);
+        payload.put("track_title", title);
+        return payload;
     }
 
     private static Map<String, Object> dmca(UUID noticeId, String reference, UUID trackId) {
