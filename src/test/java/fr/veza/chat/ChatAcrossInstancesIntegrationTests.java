@@ -42,6 +42,8 @@ class ChatAcrossInstancesIntegrationTests extends IntegrationTest {
                         "--veza.workers.enabled=false",
                         "--veza.database.url=" + TestDatabase.jdbcUrl(),
                         "--veza.platform.redis-url=" + TestRedis.url(),
+                        // tokens it issues expire in seconds, for the socket that outlives its token
+                        "--veza.identity.access-token-ttl=4s",
                         "--veza.storage.local-dir="
                                 + Path.of("target", "test-data", "chat-second").toAbsolutePath());
     }
@@ -109,5 +111,57 @@ class ChatAcrossInstancesIntegrationTests extends IntegrationTest {
                             .single())
                     .isZero();
         }
+    }
+
+    @Test
+    void aSocketClosesOnEveryInstanceWhenItsSessionEndsOrItsTokenExpiresUnrenewed() throws Exception {
+        TestUser ana = register();
+        int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+
+        // signed out on this instance, connected to the other
+        try (ChatSocket there = ChatSocket.open(secondPort, ana.accessToken())) {
+            assertThat(as(ana).post("/api/v1/auth/logout", null).status()).isEqualTo(204);
+            ChatSocket.Closed closed = there.closedWithin(java.time.Duration.ofSeconds(15));
+            assertThat(closed.code()).isEqualTo(4401);
+            assertThat(closed.reason()).isEqualTo("signed out");
+        }
+
+        // a token from the other instance lives 4 s: renewed, the socket stays; left, it closes
+        TestUser ben = register();
+        String shortToken = loginOn(secondPort, ben);
+        try (ChatSocket renewed = ChatSocket.open(secondPort, shortToken);
+                ChatSocket left = ChatSocket.open(secondPort, loginOn(secondPort, ben))) {
+            renewed.send(Map.of("type", "renew", "access_token", ana.accessToken()));
+            assertThat(renewed.next("error").path("code").asText())
+                    .as("someone else's token")
+                    .isEqualTo("invalid_token");
+            renewed.send(Map.of("type", "renew", "access_token", ben.accessToken()));
+            assertThat(renewed.next("renewed").path("expires_at").asText()).isNotBlank();
+
+            assertThat(left.closedWithin(java.time.Duration.ofSeconds(15)).reason())
+                    .startsWith("access token expired");
+            Thread.sleep(2000);
+            renewed.send(Map.of(
+                    "type", "typing", "room_id", java.util.UUID.randomUUID().toString()));
+            assertThat(renewed.next("error").path("code").asText())
+                    .as("still open")
+                    .isEqualTo("not_found");
+        }
+    }
+
+    private String loginOn(int instancePort, TestUser user) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + instancePort + "/api/v1/auth/login"))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(fr.veza.support.Api.json(
+                                        Map.of("login", user.username(), "password", user.password()))))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(response.body())
+                .path("access_token")
+                .asText();
     }
 }

@@ -221,6 +221,40 @@ class ChatIntegrationTests extends IntegrationTest {
         return page.json().get("items").findValuesAsText("body");
     }
 
+    @Test
+    void aClosedAccountsMessagesReadAsFromAFormerMemberUntilItComesBack() {
+        TestUser ana = register();
+        TestUser ben = register();
+        String room = as(ana).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", ben.id()))
+                .field("id");
+        as(ana).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "my number is 555-0100"));
+        as(ben).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "noted"));
+
+        assertThat(as(ana).send(
+                                "DELETE",
+                                "/api/v1/me",
+                                "application/json",
+                                fr.veza.support.Api.json(
+                                        Map.of("password", ana.password(), "keep_public_tracks", false)))
+                        .status())
+                .isEqualTo(202);
+        JsonNode items =
+                as(ben).get("/api/v1/chat/rooms/" + room + "/messages").json().get("items");
+        assertThat(items.get(0).get("body").asText()).isEqualTo("noted");
+        assertThat(items.get(1).get("body").isNull()).isTrue();
+        assertThat(items.get(1).get("author_id").isNull()).isTrue();
+        assertThat(as(ben).get("/api/v1/chat/rooms/" + room + "/messages").text())
+                .doesNotContain("555-0100");
+
+        assertThat(api().post("/api/v1/auth/recover", Map.of("email", ana.email(), "password", ana.password()))
+                        .status())
+                .isEqualTo(200);
+        JsonNode back =
+                as(ben).get("/api/v1/chat/rooms/" + room + "/messages").json().get("items");
+        assertThat(back.get(1).get("body").asText()).isEqualTo("my number is 555-0100");
+        assertThat(back.get(1).get("author_id").asText()).isEqualTo(ana.id().toString());
+    }
+
     private long count(String sql, Object key) {
         return jdbc.sql(sql).param("k", key).query(Long.class).single();
     }

@@ -22,6 +22,11 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
+    private final java.util.concurrent.CompletableFuture<Closed> closed =
+            new java.util.concurrent.CompletableFuture<>();
+
+    /** How the server closed the socket. */
+    public record Closed(int code, String reason) {}
 
     private ChatSocket() {}
 
@@ -82,7 +87,21 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
     }
 
     @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(new Closed(statusCode, reason));
+        return null;
+    }
+
+    /** The close the server sent within {@code wait}; fails if it stayed open. */
+    public Closed closedWithin(Duration wait) throws Exception {
+        return closed.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
     public void close() {
+        if (closed.isDone()) {
+            return;
+        }
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
     }
 }

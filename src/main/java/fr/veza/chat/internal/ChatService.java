@@ -90,9 +90,18 @@ public class ChatService {
         return new Room(row, chats.members(roomId));
     }
 
+    /**
+     * A closed (or suspended) account's messages read as from a former member, without their text, from the moment
+     * the account closes; they come back with a recovery, and erasure deletes them.
+     */
     public CursorPage<ChatMessage> history(CurrentUser me, UUID roomId, Cursor after, int limit) {
         requireMember(me, roomId);
-        return CursorPage.of(chats.page(roomId, after, limit + 1), limit, m -> new Cursor(m.createdAt(), m.id()));
+        CursorPage<ChatMessage> page =
+                CursorPage.of(chats.page(roomId, after, limit + 1), limit, m -> new Cursor(m.createdAt(), m.id()));
+        Set<UUID> present = users.findAll(
+                        page.items().stream().map(ChatMessage::authorId).collect(java.util.stream.Collectors.toSet()))
+                .keySet();
+        return page.map(m -> present.contains(m.authorId()) ? m : m.fromFormerMember());
     }
 
     @Transactional

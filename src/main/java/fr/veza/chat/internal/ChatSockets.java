@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +49,11 @@ class ChatSockets {
     /** Told of each person whose sockets opened or closed, on the socket's thread. */
     void onChange(Consumer<Set<UUID>> listener) {
         this.changed = listener;
+    }
+
+    /** Every socket open on this instance. */
+    List<WebSocketSession> all() {
+        return byUser.values().stream().flatMap(Set::stream).toList();
     }
 
     /** The people with a socket open on this instance. */

@@ -3,6 +3,7 @@ package fr.veza.chat.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.veza.identity.CurrentUser;
+import fr.veza.identity.LiveSessions;
 import fr.veza.platform.errors.VezaException;
 import java.io.IOException;
 import java.security.Principal;
@@ -20,22 +21,29 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  * One person's chat socket. The handshake was authenticated like any API call (a bearer token, or
  * {@code ?access_token=} since browsers cannot set headers on a WebSocket). Frames in are JSON objects:
  * {@code {"type":"send","room_id","body","client_ref"}}, {@code {"type":"typing","room_id"}},
- * {@code {"type":"read"|"delivered","room_id","message_id"}}; a refused frame is answered with
- * {@code {"type":"error","code","detail","client_ref"}} and the socket stays open.
+ * {@code {"type":"read"|"delivered","room_id","message_id"}}, {@code {"type":"renew","access_token"}} (a fresh
+ * token of the same person, before the first expires); a refused frame is answered with
+ * {@code {"type":"error","code","detail","client_ref"}} and the socket stays open. {@link ChatSocketGuard} closes
+ * it when what signed it in ends.
  */
 @Component
 class ChatWebSocketHandler extends TextWebSocketHandler {
 
-    private static final String USER = "veza.user";
+    static final String USER = "veza.user";
+    /** When the access token that opened the socket (or renewed it) expires; absent for a browser's cookie. */
+    static final String EXPIRES = "veza.expires";
+
     private static final String SAFE = "veza.safe";
 
     private final ChatService chat;
     private final ChatSockets sockets;
+    private final LiveSessions sessions;
     private final ObjectMapper json;
 
-    ChatWebSocketHandler(ChatService chat, ChatSockets sockets, ObjectMapper json) {
+    ChatWebSocketHandler(ChatService chat, ChatSockets sockets, LiveSessions sessions, ObjectMapper json) {
         this.chat = chat;
         this.sockets = sockets;
+        this.sessions = sessions;
         this.json = json;
     }
 
@@ -47,6 +55,8 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             return;
         }
         session.getAttributes().put(USER, user);
+        sessions.tokenExpiry(session.getPrincipal())
+                .ifPresent(expiry -> session.getAttributes().put(EXPIRES, expiry));
         session.getAttributes().put(SAFE, sockets.opened(user.id(), session));
     }
 
@@ -58,13 +68,17 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         try {
             JsonNode frame = json.readTree(message.getPayload());
             ref = text(frame, "client_ref");
+            if ("renew".equals(text(frame, "type"))) {
+                renew(session, safe, user, text(frame, "access_token"));
+                return;
+            }
             UUID room = uuid(frame, "room_id");
             switch (text(frame, "type") == null ? "" : text(frame, "type")) {
                 case "send" -> chat.send(user, room, text(frame, "body"), ref);
                 case "typing" -> chat.typing(user, room);
                 case "read" -> chat.read(user, room, uuid(frame, "message_id"));
                 case "delivered" -> chat.delivered(user, room, uuid(frame, "message_id"));
-                default -> throw VezaException.invalid("type", "must be send, typing, read or delivered");
+                default -> throw VezaException.invalid("type", "must be send, typing, read, delivered or renew");
             }
         } catch (VezaException e) {
             String detail = e.violations().isEmpty()
@@ -83,6 +97,22 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         if (user != null) {
             sockets.closed(user.id(), session);
         }
+    }
+
+    /** A fresh access token of the same person keeps the socket open past the first token's expiry. */
+    private void renew(WebSocketSession session, WebSocketSession safe, CurrentUser user, String token)
+            throws IOException {
+        var renewal = sessions.renew(token)
+                .filter(fresh -> fresh.user().id().equals(user.id()))
+                .orElseThrow(() -> new VezaException(
+                        fr.veza.platform.errors.ErrorCode.INVALID_TOKEN,
+                        "The token is not a valid access token of this account."));
+        session.getAttributes().put(USER, renewal.user());
+        session.getAttributes().put(EXPIRES, renewal.expiresAt());
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "renewed");
+        frame.put("expires_at", renewal.expiresAt().toString());
+        safe.sendMessage(new TextMessage(json.writeValueAsString(frame)));
     }
 
     private void error(WebSocketSession session, String code, String detail, String ref) throws IOException {

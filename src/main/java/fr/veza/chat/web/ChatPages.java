@@ -101,7 +101,9 @@ class ChatPages {
                 "messages",
                 oldestFirst.stream()
                         .map(m -> new Line(
-                                m, name(people.get(m.authorId())), m.authorId().equals(me.id())))
+                                m,
+                                m.authorId() == null ? null : name(people.get(m.authorId())),
+                                me.id().equals(m.authorId())))
                         .toList());
         model.addAttribute("older", page.nextCursor());
         model.addAttribute("seenBy", seenBy(room, me, oldestFirst, people));
@@ -137,7 +139,7 @@ class ChatPages {
     private static List<String> seenBy(
             ChatService.Room room, CurrentUser me, List<ChatMessage> messages, Map<UUID, UserSummary> people) {
         Instant mine = messages.stream()
-                .filter(m -> m.authorId().equals(me.id()))
+                .filter(m -> me.id().equals(m.authorId()))
                 .map(ChatMessage::createdAt)
                 .reduce((first, second) -> second)
                 .orElse(null);
