@@ -11,6 +11,7 @@ import fr.veza.platform.ratelimit.Limit;
 import fr.veza.platform.ratelimit.RateLimiter;
 import fr.veza.platform.web.Cursor;
 import fr.veza.platform.web.CursorPage;
+import fr.veza.social.Blocks;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +38,7 @@ public class ChatService {
     private final RateLimiter limiter;
     private final ChatSettings settings;
     private final ApplicationEventPublisher events;
+    private final Blocks blocks;
 
     ChatService(
             ChatRepository chats,
@@ -44,8 +46,10 @@ public class ChatService {
             UserDirectory users,
             RateLimiter limiter,
             ChatSettings settings,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Blocks blocks) {
         this.events = events;
+        this.blocks = blocks;
         this.chats = chats;
         this.relay = relay;
         this.users = users;
@@ -60,6 +64,9 @@ public class ChatService {
             throw VezaException.invalid("user_id", "must be someone else");
         }
         requireAccounts(Set.of(other), "user_id");
+        if (blocks.between(me.id(), other)) {
+            throw VezaException.forbidden("You cannot chat with this person.");
+        }
         return room(me, chats.directRoom(me.id(), other));
     }
 
@@ -101,7 +108,13 @@ public class ChatService {
         Set<UUID> present = users.findAll(
                         page.items().stream().map(ChatMessage::authorId).collect(java.util.stream.Collectors.toSet()))
                 .keySet();
-        return page.map(m -> present.contains(m.authorId()) ? m : m.fromFormerMember());
+        Set<UUID> blocked = blocks.blockedBy(me.id());
+        return new CursorPage<>(
+                page.items().stream()
+                        .filter(m -> !blocked.contains(m.authorId()))
+                        .map(m -> present.contains(m.authorId()) ? m : m.fromFormerMember())
+                        .toList(),
+                page.nextCursor());
     }
 
     @Transactional
@@ -113,6 +126,15 @@ public class ChatService {
         if (!allowance.allowed()) {
             throw new RateLimitedException("Too many messages; wait a moment.", allowance.reset());
         }
+        List<UUID> members =
+                chats.members(roomId).stream().map(ChatMember::userId).toList();
+        Set<UUID> blocking = blocks.blockingAmong(me.id(), members);
+        ChatRoomRow row = chats.roomOf(me.id(), roomId).orElseThrow(() -> VezaException.notFound("Room " + roomId));
+        String roomName = row.name();
+        boolean direct = "direct".equals(row.kind());
+        if (direct && (!blocking.isEmpty() || blocks.between(me.id(), other(members, me.id())))) {
+            throw VezaException.forbidden("You cannot chat with this person.");
+        }
         ChatMessage message = chats.insert(roomId, me.id(), text);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("room_id", roomId);
@@ -120,14 +142,18 @@ public class ChatService {
         if (clientRef != null) {
             fields.put("client_ref", clientRef);
         }
-        List<UUID> members = toMembers(roomId, new ChatEvent("message", fields));
+        // a member who blocked the author does not hear them
+        List<UUID> hearing =
+                members.stream().filter(id -> !blocking.contains(id)).toList();
+        ChatEvent event = new ChatEvent("message", fields);
+        AfterCommit.run(() -> relay.publish(hearing, event));
         events.publishEvent(new ChatMessageSent(
                 message.id(),
                 roomId,
-                chats.roomOf(me.id(), roomId).map(ChatRoomRow::name).orElse(null),
+                roomName,
                 me.id(),
                 excerpt(text),
-                members.stream().filter(id -> !id.equals(me.id())).toList()));
+                hearing.stream().filter(id -> !id.equals(me.id())).toList()));
         return message;
     }
 
@@ -198,6 +224,10 @@ public class ChatService {
                 chats.members(roomId).stream().map(ChatMember::userId).toList();
         AfterCommit.run(() -> relay.publish(members, event));
         return members;
+    }
+
+    private static UUID other(List<UUID> members, UUID me) {
+        return members.stream().filter(id -> !id.equals(me)).findFirst().orElse(me);
     }
 
     private static String excerpt(String text) {

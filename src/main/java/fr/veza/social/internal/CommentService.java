@@ -20,16 +20,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CommentService {
 
     private final CommentRepository comments;
+    private final BlockRepository blocks;
     private final TrackCatalog tracks;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
     CommentService(
             CommentRepository comments,
+            BlockRepository blocks,
             TrackCatalog tracks,
             TransactionTemplate transactions,
             ApplicationEventPublisher events) {
         this.comments = comments;
+        this.blocks = blocks;
         this.tracks = tracks;
         this.transactions = transactions;
         this.events = events;
@@ -43,6 +46,9 @@ public class CommentService {
             throw fr.veza.platform.errors.VezaException.invalid("body", "must be 1 to " + MAX_LENGTH + " characters");
         }
         TrackSummary track = visibleTrack(trackId, author);
+        if (blocks.blocks(track.ownerId(), author.id())) {
+            throw fr.veza.platform.errors.VezaException.forbidden("The artist does not take comments from you.");
+        }
         return transactions.execute(status -> {
             Comment comment = comments.insert(UUID.randomUUID(), trackId, author.id(), body);
             String excerpt = body.length() > 140 ? body.substring(0, 140) + "…" : body;

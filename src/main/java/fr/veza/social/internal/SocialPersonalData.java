@@ -62,6 +62,12 @@ class SocialPersonalData implements PersonalData {
                 "Comments you wrote, on which track, and when.",
                 "SELECT id, track_id, body, created_at FROM track_comments WHERE author_id = :user ORDER BY created_at",
                 user);
+        // who blocked the person is theirs to know, not this person's
+        files.rows(
+                "blocks.json",
+                "The people you blocked (account ids), and when.",
+                "SELECT blocked_id, created_at FROM user_blocks WHERE blocker_id = :user ORDER BY created_at",
+                user);
     }
 
     @Override
@@ -82,6 +88,7 @@ class SocialPersonalData implements PersonalData {
         update("DELETE FROM user_follow_counts WHERE user_id = :user", userId);
         erased.put("reposts", update("DELETE FROM track_reposts WHERE user_id = :user", userId));
         erased.put("comments", update("DELETE FROM track_comments WHERE author_id = :user", userId));
+        erased.put("blocks", update("DELETE FROM user_blocks WHERE blocker_id = :user OR blocked_id = :user", userId));
         return erased;
     }
 

@@ -13,6 +13,7 @@ import fr.veza.social.TrackReposted;
 import fr.veza.social.UserFollowed;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -31,6 +32,7 @@ public class SocialService {
     private static final int ATTEMPTS = 3;
 
     private final ToggleRepository toggles;
+    private final BlockRepository blocks;
     private final TrackCatalog tracks;
     private final UserDirectory users;
     private final FeedCache feeds;
@@ -40,6 +42,7 @@ public class SocialService {
 
     SocialService(
             ToggleRepository toggles,
+            BlockRepository blocks,
             TrackCatalog tracks,
             UserDirectory users,
             FeedCache feeds,
@@ -47,6 +50,7 @@ public class SocialService {
             ApplicationEventPublisher events,
             Clock clock) {
         this.toggles = toggles;
+        this.blocks = blocks;
         this.tracks = tracks;
         this.users = users;
         this.feeds = feeds;
@@ -84,6 +88,9 @@ public class SocialService {
             throw VezaException.invalid("user_id", "you cannot follow yourself");
         }
         requireUser(targetId);
+        if (blocks.blocks(targetId, user.id())) {
+            throw VezaException.forbidden("This person does not take new followers from you.");
+        }
         FollowState state = inTransaction(() -> {
             if (toggles.follow(user.id(), targetId)) {
                 events.publishEvent(new UserFollowed(user.id(), targetId, clock.instant()));
@@ -92,6 +99,37 @@ public class SocialService {
         });
         feeds.evict(user.id());
         return state;
+    }
+
+    /**
+     * Blocks someone: their follow of the blocker ends (and the blocker's of them), and from now on they cannot
+     * follow, comment on the blocker's tracks or reach them in chat.
+     */
+    public void block(CurrentUser user, UUID targetId) {
+        if (user.id().equals(targetId)) {
+            throw VezaException.invalid("user_id", "you cannot block yourself");
+        }
+        requireUser(targetId);
+        inTransaction(() -> {
+            blocks.block(user.id(), targetId);
+            toggles.unfollow(targetId, user.id());
+            toggles.unfollow(user.id(), targetId);
+            return null;
+        });
+        feeds.evict(user.id());
+        feeds.evict(targetId);
+    }
+
+    public record Blocked(UUID userId, Instant at) {}
+
+    public void unblock(CurrentUser user, UUID targetId) {
+        blocks.unblock(user.id(), targetId);
+    }
+
+    public List<Blocked> blocked(CurrentUser user) {
+        return blocks.of(user.id()).stream()
+                .map(b -> new Blocked(b.userId(), b.at()))
+                .toList();
     }
 
     public FollowState unfollow(CurrentUser user, UUID targetId) {

@@ -30,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SocialController {
 
     private final SocialService social;
+    private final fr.veza.identity.UserDirectory users;
 
-    SocialController(SocialService social) {
+    SocialController(SocialService social, fr.veza.identity.UserDirectory users) {
         this.social = social;
+        this.users = users;
     }
 
     @PutMapping("/api/v1/tracks/{id}/like")
@@ -79,6 +81,47 @@ class SocialController {
     @Operation(summary = "Unfollow someone", security = @SecurityRequirement(name = "BearerAuth"))
     FollowState unfollow(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
         return social.unfollow(user, id);
+    }
+
+    @PutMapping("/api/v1/users/{id}/block")
+    @Operation(
+            summary = "Block someone",
+            description = "Their follow of you ends; they can no longer follow you, comment on your tracks, open a"
+                    + " direct chat with you, and their messages in groups you share are hidden from you.",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    Map<String, Boolean> block(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        social.block(user, id);
+        return Map.of("blocked", true);
+    }
+
+    @DeleteMapping("/api/v1/users/{id}/block")
+    @Operation(summary = "Unblock someone", security = @SecurityRequirement(name = "BearerAuth"))
+    Map<String, Boolean> unblock(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+        social.unblock(user, id);
+        return Map.of("blocked", false);
+    }
+
+    record BlockedPerson(UUID id, String username, String displayName, java.time.Instant blockedAt) {}
+
+    @GetMapping("/api/v1/me/blocks")
+    @Operation(
+            summary = "The people I blocked, most recent first",
+            security = @SecurityRequirement(name = "BearerAuth"))
+    Map<String, java.util.List<BlockedPerson>> blocks(@AuthenticationPrincipal CurrentUser user) {
+        var blocked = social.blocked(user);
+        var people = users.findAll(blocked.stream().map(b -> b.userId()).toList());
+        return Map.of(
+                "items",
+                blocked.stream()
+                        .map(b -> {
+                            var person = people.get(b.userId());
+                            return new BlockedPerson(
+                                    b.userId(),
+                                    person == null ? null : person.username(),
+                                    person == null ? null : person.displayName(),
+                                    b.at());
+                        })
+                        .toList());
     }
 
     @GetMapping("/api/v1/me/likes")
