@@ -569,6 +569,13 @@
         const own = line.querySelector('.chat-own');
         if (own) own.remove();
       }
+    } else if (frame.type === 'member_joined' || frame.type === 'member_left') {
+      if (frame.type === 'member_left' && frame.user_id === me) { location.reload(); return; }
+      const line = document.createElement('li');
+      line.className = 'chat-system muted';
+      const template = frame.type === 'member_joined' ? room.dataset.joined : room.dataset.left;
+      line.textContent = template.replace('{0}', memberName(room, frame.user_id) || '…');
+      list.append(line);
     } else if (frame.type === 'typing' && frame.user_id !== me) {
       clearTyping(frame.user_id);
       typingTimers.set(frame.user_id, setTimeout(() => clearTyping(frame.user_id), 5000));

@@ -222,6 +222,115 @@ class ChatIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void groupAdminsAddAndRemoveMembersWhoLoseTheRoomAtOnceAndTheLastAdminHandsTheRoleOn() throws Exception {
+        TestUser ana = register();
+        TestUser ben = register();
+        TestUser cat = register();
+        String room = as(ana).post(
+                        "/api/v1/chat/rooms", Map.of("kind", "group", "name", "Band", "member_ids", List.of(ben.id())))
+                .field("id");
+        try (ChatSocket benSocket = ChatSocket.open(port, ben.accessToken());
+                ChatSocket catSocket = ChatSocket.open(port, cat.accessToken())) {
+            assertThat(as(ben).post("/api/v1/chat/rooms/" + room + "/members", Map.of("user_id", cat.id()))
+                            .status())
+                    .as("not an admin")
+                    .isEqualTo(403);
+            assertThat(as(ana).post("/api/v1/chat/rooms/" + room + "/members", Map.of("user_id", cat.id()))
+                            .status())
+                    .isEqualTo(204);
+            assertThat(benSocket.next("member_joined").path("user_id").asText())
+                    .isEqualTo(cat.id().toString());
+            as(ana).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "welcome Cat"));
+            assertThat(catSocket.next("message").path("message").path("body").asText())
+                    .isEqualTo("welcome Cat");
+            assertThat(benSocket.next("message").path("message").path("body").asText())
+                    .isEqualTo("welcome Cat");
+
+            assertThat(as(ana).delete("/api/v1/chat/rooms/" + room + "/members/" + cat.id())
+                            .status())
+                    .isEqualTo(204);
+            assertThat(catSocket.next("member_left").path("user_id").asText())
+                    .isEqualTo(cat.id().toString());
+            as(ana).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "after Cat left"));
+            assertThat(benSocket.next("message").path("message").path("body").asText())
+                    .isEqualTo("after Cat left");
+            assertThat(catSocket.all("message", Duration.ofMillis(500))).isEmpty();
+            assertThat(as(cat).get("/api/v1/chat/rooms/" + room + "/messages").status())
+                    .isEqualTo(404);
+        }
+        JsonNode kinds =
+                as(ben).get("/api/v1/chat/rooms/" + room + "/messages").json().get("items");
+        assertThat(kinds.findValuesAsText("kind")).contains("member_joined", "member_left", "text");
+
+        // the only admin leaves: Ben, the longest-standing member left, may now add people
+        assertThat(as(ana).delete("/api/v1/chat/rooms/" + room + "/members/" + ana.id())
+                        .status())
+                .isEqualTo(204);
+        assertThat(as(ben).post("/api/v1/chat/rooms/" + room + "/members", Map.of("user_id", cat.id()))
+                        .status())
+                .isEqualTo(204);
+        String direct = as(ana).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", ben.id()))
+                .field("id");
+        assertThat(as(ana).post("/api/v1/chat/rooms/" + direct + "/members", Map.of("user_id", cat.id()))
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void reactionsAndRepliesArriveLiveAndAMessageHasItsThread() throws Exception {
+        TestUser ana = register();
+        TestUser ben = register();
+        String room = as(ana).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", ben.id()))
+                .field("id");
+        String question = as(ana).post(
+                        "/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "Rehearsal on Friday?"))
+                .field("id");
+        try (ChatSocket anaSocket = ChatSocket.open(port, ana.accessToken())) {
+            String thumbs = java.net.URLEncoder.encode("\uD83D\uDC4D", java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(as(ben).put("/api/v1/chat/messages/" + question + "/reactions/" + thumbs, null)
+                            .status())
+                    .isEqualTo(204);
+            as(ben).put("/api/v1/chat/messages/" + question + "/reactions/" + thumbs, null);
+            JsonNode reaction = anaSocket.next("reaction");
+            assertThat(reaction.path("emoji").asText()).isEqualTo("\uD83D\uDC4D");
+            assertThat(reaction.path("count").asInt()).isEqualTo(1);
+            assertThat(as(ben).put("/api/v1/chat/messages/" + question + "/reactions/hello", null)
+                            .status())
+                    .isEqualTo(400);
+
+            as(ben).send(
+                            "POST",
+                            "/api/v1/chat/rooms/" + room + "/messages",
+                            "application/json",
+                            fr.veza.support.Api.json(Map.of("body", "Yes, at six", "reply_to", question)));
+            JsonNode reply = anaSocket.next("message").path("message");
+            assertThat(reply.path("reply_to").asText()).isEqualTo(question);
+            assertThat(reply.path("quote").path("excerpt").asText()).isEqualTo("Rehearsal on Friday?");
+        }
+        JsonNode history =
+                as(ana).get("/api/v1/chat/rooms/" + room + "/messages").json().get("items");
+        JsonNode asked = history.get(1);
+        assertThat(asked.path("reactions").get(0).path("user_ids").get(0).asText())
+                .isEqualTo(ben.id().toString());
+        JsonNode thread = as(ana).get("/api/v1/chat/messages/" + question + "/replies")
+                .json()
+                .get("items");
+        assertThat(thread).hasSize(1);
+        assertThat(thread.get(0).path("body").asText()).isEqualTo("Yes, at six");
+        assertThat(as(register())
+                        .get("/api/v1/chat/messages/" + question + "/replies")
+                        .status())
+                .isEqualTo(404);
+        assertThat(as(ben).send(
+                                "POST",
+                                "/api/v1/chat/rooms/" + room + "/messages",
+                                "application/json",
+                                fr.veza.support.Api.json(Map.of("body", "?", "reply_to", UUID.randomUUID())))
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aClosedAccountsMessagesReadAsFromAFormerMemberUntilItComesBack() {
         TestUser ana = register();
         TestUser ben = register();

@@ -8,9 +8,21 @@ import java.util.UUID;
  * Veza (no author either).
  */
 public record ChatMessage(
-        UUID id, UUID roomId, UUID authorId, String body, Instant createdAt, Instant editedAt, Instant deletedAt) {
+        UUID id,
+        UUID roomId,
+        UUID authorId,
+        String body,
+        Instant createdAt,
+        Instant editedAt,
+        Instant deletedAt,
+        String kind,
+        UUID replyTo) {
 
     ChatMessage fromFormerMember() {
-        return new ChatMessage(id, roomId, null, null, createdAt, editedAt, deletedAt);
+        return new ChatMessage(id, roomId, null, null, createdAt, editedAt, deletedAt, kind, replyTo);
+    }
+
+    boolean isText() {
+        return "text".equals(kind);
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ChatRepository {
 
-    private static final String MESSAGE_COLUMNS = "id, room_id, author_id, body, created_at, edited_at, deleted_at";
+    private static final String MESSAGE_COLUMNS =
+            "id, room_id, author_id, body, created_at, edited_at, deleted_at, kind, reply_to";
 
     private final JdbcClient jdbc;
 
@@ -53,16 +55,24 @@ class ChatRepository {
                 .param("name", name)
                 .param("creator", creator)
                 .update();
-        addMembers(id, members);
+        addMembers(id, members, creator);
         return id;
     }
 
     private void addMembers(UUID roomId, Collection<UUID> members) {
+        addMembers(roomId, members, null);
+    }
+
+    /** {@code admin} joins as the room's admin, the others as members. */
+    private void addMembers(UUID roomId, Collection<UUID> members, UUID admin) {
         jdbc.sql("""
-                        INSERT INTO chat_members (room_id, user_id) SELECT :room, unnest(:users)
+                        INSERT INTO chat_members (room_id, user_id, role)
+                        SELECT :room, u, CASE WHEN u = CAST(:admin AS uuid) THEN 'admin' ELSE 'member' END
+                        FROM unnest(CAST(:users AS uuid[])) AS u
                         ON CONFLICT DO NOTHING
                         """)
                 .param("room", roomId)
+                .param("admin", admin, java.sql.Types.OTHER)
                 .param("users", members.toArray(UUID[]::new))
                 .update();
     }
@@ -77,14 +87,15 @@ class ChatRepository {
 
     List<ChatMember> members(UUID roomId) {
         return jdbc.sql("""
-                        SELECT user_id, delivered_through, read_through FROM chat_members
+                        SELECT user_id, delivered_through, read_through, role FROM chat_members
                         WHERE room_id = :room ORDER BY joined_at, user_id
                         """)
                 .param("room", roomId)
                 .query((rs, n) -> new ChatMember(
                         rs.getObject("user_id", UUID.class),
                         instant(rs.getTimestamp("delivered_through")),
-                        instant(rs.getTimestamp("read_through"))))
+                        instant(rs.getTimestamp("read_through")),
+                        "admin".equals(rs.getString("role"))))
                 .list();
     }
 
@@ -104,7 +115,7 @@ class ChatRepository {
                             SELECT r.id, r.kind, r.name, r.created_at,
                                    (SELECT max(m.created_at) FROM chat_messages m WHERE m.room_id = r.id) AS last_at,
                                    (SELECT count(*) FROM chat_messages m
-                                    WHERE m.room_id = r.id AND m.author_id <> :user AND m.deleted_at IS NULL
+                                    WHERE m.room_id = r.id AND m.author_id <> :user AND m.deleted_at IS NULL AND m.kind = 'text'
                                       AND m.created_at > coalesce(me.read_through, '-infinity')) AS unread
                             FROM chat_members me JOIN chat_rooms r ON r.id = me.room_id
                             WHERE me.user_id = :user AND (CAST(:room AS uuid) IS NULL OR r.id = :room)
@@ -123,14 +134,109 @@ class ChatRepository {
     }
 
     ChatMessage insert(UUID roomId, UUID authorId, String body) {
-        return jdbc.sql("INSERT INTO chat_messages (id, room_id, author_id, body) VALUES (:id, :room, :author, :body)"
-                        + " RETURNING " + MESSAGE_COLUMNS)
+        return insert(roomId, authorId, body, "text", null);
+    }
+
+    ChatMessage insert(UUID roomId, UUID authorId, String body, String kind, UUID replyTo) {
+        return jdbc.sql("INSERT INTO chat_messages (id, room_id, author_id, body, kind, reply_to)"
+                        + " VALUES (:id, :room, :author, :body, :kind, :reply) RETURNING " + MESSAGE_COLUMNS)
                 .param("id", UUID.randomUUID())
                 .param("room", roomId)
                 .param("author", authorId)
                 .param("body", body)
+                .param("kind", kind)
+                .param("reply", replyTo)
                 .query(ChatRepository::row)
                 .single();
+    }
+
+    /** The answers to a message, oldest first. */
+    List<ChatMessage> replies(UUID messageId, int limit) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_messages WHERE reply_to = :id"
+                        + " ORDER BY created_at, id LIMIT :limit")
+                .param("id", messageId)
+                .param("limit", limit)
+                .query(ChatRepository::row)
+                .list();
+    }
+
+    /** Adds the member (or makes them an admin); false when they were in already with that role. */
+    boolean addMember(UUID roomId, UUID userId, String role) {
+        return jdbc.sql("""
+                        INSERT INTO chat_members (room_id, user_id, role) VALUES (:room, :user, :role)
+                        ON CONFLICT (room_id, user_id) DO UPDATE SET role = EXCLUDED.role
+                            WHERE chat_members.role <> EXCLUDED.role AND EXCLUDED.role = 'admin'
+                        """)
+                        .param("room", roomId)
+                        .param("user", userId)
+                        .param("role", role)
+                        .update()
+                > 0;
+    }
+
+    boolean removeMember(UUID roomId, UUID userId) {
+        return jdbc.sql("DELETE FROM chat_members WHERE room_id = :room AND user_id = :user")
+                        .param("room", roomId)
+                        .param("user", userId)
+                        .update()
+                > 0;
+    }
+
+    /** Locks the room's member rows, so two admins leaving at once still leave one behind. */
+    void lockMembers(UUID roomId) {
+        jdbc.sql("SELECT user_id FROM chat_members WHERE room_id = :room ORDER BY user_id FOR UPDATE")
+                .param("room", roomId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** A group without an admin makes its longest-standing member one; answers who, if anyone. */
+    Optional<UUID> handAdminOn(UUID roomId) {
+        return jdbc.sql("""
+                        UPDATE chat_members SET role = 'admin'
+                        WHERE room_id = :room AND user_id = (
+                            SELECT user_id FROM chat_members WHERE room_id = :room ORDER BY joined_at, user_id LIMIT 1)
+                          AND NOT EXISTS (SELECT 1 FROM chat_members WHERE room_id = :room AND role = 'admin')
+                        RETURNING user_id
+                        """).param("room", roomId).query(UUID.class).optional();
+    }
+
+    boolean react(UUID messageId, UUID userId, String emoji) {
+        return jdbc.sql(
+                                "INSERT INTO chat_reactions (message_id, user_id, emoji) VALUES (:m, :u, :e) ON CONFLICT DO NOTHING")
+                        .param("m", messageId)
+                        .param("u", userId)
+                        .param("e", emoji)
+                        .update()
+                > 0;
+    }
+
+    boolean unreact(UUID messageId, UUID userId, String emoji) {
+        return jdbc.sql("DELETE FROM chat_reactions WHERE message_id = :m AND user_id = :u AND emoji = :e")
+                        .param("m", messageId)
+                        .param("u", userId)
+                        .param("e", emoji)
+                        .update()
+                > 0;
+    }
+
+    /** Each message's reactions: emoji to who reacted, in the order they did. */
+    Map<UUID, Map<String, List<UUID>>> reactions(Collection<UUID> messageIds) {
+        Map<UUID, Map<String, List<UUID>>> all = new java.util.HashMap<>();
+        if (messageIds.isEmpty()) {
+            return all;
+        }
+        jdbc.sql("SELECT message_id, emoji, user_id FROM chat_reactions WHERE message_id = ANY(:ids)"
+                        + " ORDER BY created_at, user_id")
+                .param("ids", messageIds.toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    all.computeIfAbsent(rs.getObject("message_id", UUID.class), id -> new java.util.LinkedHashMap<>())
+                            .computeIfAbsent(rs.getString("emoji"), e -> new java.util.ArrayList<>())
+                            .add(rs.getObject("user_id", UUID.class));
+                    return null;
+                })
+                .list();
+        return all;
     }
 
     Optional<ChatMessage> message(UUID id) {
@@ -208,7 +314,9 @@ class ChatRepository {
                 rs.getString("body"),
                 rs.getTimestamp("created_at").toInstant(),
                 instant(rs.getTimestamp("edited_at")),
-                instant(rs.getTimestamp("deleted_at")));
+                instant(rs.getTimestamp("deleted_at")),
+                rs.getString("kind"),
+                rs.getObject("reply_to", UUID.class));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -119,8 +119,20 @@ public class ChatService {
 
     @Transactional
     public ChatMessage send(CurrentUser me, UUID roomId, String body, String clientRef) {
+        return send(me, roomId, body, clientRef, null);
+    }
+
+    /** @param replyTo the message of the same room this one answers, or null */
+    @Transactional
+    public ChatMessage send(CurrentUser me, UUID roomId, String body, String clientRef, UUID replyTo) {
         String text = requireBody(body);
         requireMember(me, roomId);
+        if (replyTo != null
+                && chats.message(replyTo)
+                        .filter(m -> m.roomId().equals(roomId) && m.isText())
+                        .isEmpty()) {
+            throw VezaException.invalid("reply_to", "must be a message of this room");
+        }
         Allowance allowance = limiter.tryConsume(
                 "chat:send:" + me.id(), new Limit(settings.messagesPerMinute(), Duration.ofMinutes(1)));
         if (!allowance.allowed()) {
@@ -135,10 +147,10 @@ public class ChatService {
         if (direct && (!blocking.isEmpty() || blocks.between(me.id(), other(members, me.id())))) {
             throw VezaException.forbidden("You cannot chat with this person.");
         }
-        ChatMessage message = chats.insert(roomId, me.id(), text);
+        ChatMessage message = chats.insert(roomId, me.id(), text, "text", replyTo);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("room_id", roomId);
-        fields.put("message", view(message));
+        fields.put("message", views(List.of(message)).get(0));
         if (clientRef != null) {
             fields.put("client_ref", clientRef);
         }
@@ -266,6 +278,153 @@ public class ChatService {
         return text;
     }
 
+    /** Messages as the API shows them, with their reactions and, for a reply, a quote of what it answers. */
+    public List<Map<String, Object>> views(List<ChatMessage> messages) {
+        Map<UUID, Map<String, List<UUID>>> reactions =
+                chats.reactions(messages.stream().map(ChatMessage::id).toList());
+        Map<UUID, ChatMessage> quoted = new java.util.HashMap<>();
+        messages.stream()
+                .map(ChatMessage::replyTo)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .forEach(id -> chats.message(id).ifPresent(m -> quoted.put(id, m)));
+        return messages.stream()
+                .map(m -> {
+                    Map<String, Object> view = view(m);
+                    List<Map<String, Object>> counted = new java.util.ArrayList<>();
+                    reactions.getOrDefault(m.id(), Map.of()).forEach((emoji, who) -> {
+                        Map<String, Object> reaction = new LinkedHashMap<>();
+                        reaction.put("emoji", emoji);
+                        reaction.put("count", who.size());
+                        reaction.put("user_ids", who);
+                        counted.add(reaction);
+                    });
+                    view.put("reactions", counted);
+                    ChatMessage original = m.replyTo() == null ? null : quoted.get(m.replyTo());
+                    if (original != null) {
+                        Map<String, Object> quote = new LinkedHashMap<>();
+                        quote.put("id", original.id());
+                        quote.put("author_id", original.authorId());
+                        quote.put("excerpt", original.deletedAt() == null ? excerpt(original.body()) : null);
+                        view.put("quote", quote);
+                    }
+                    return view;
+                })
+                .toList();
+    }
+
+    /** A message's thread: the answers to it, oldest first. */
+    public List<ChatMessage> replies(CurrentUser me, UUID messageId) {
+        ChatMessage message = visibleMessage(me, messageId);
+        Set<UUID> blocked = blocks.blockedBy(me.id());
+        return chats.replies(message.id(), 200).stream()
+                .filter(m -> !blocked.contains(m.authorId()))
+                .toList();
+    }
+
+    /** One reaction per emoji per person; the members see it live. */
+    @Transactional
+    public void react(CurrentUser me, UUID messageId, String emoji, boolean add) {
+        ChatMessage message = visibleMessage(me, messageId);
+        String checked = ChatEmoji.require(emoji);
+        boolean changed =
+                add ? chats.react(message.id(), me.id(), checked) : chats.unreact(message.id(), me.id(), checked);
+        if (changed) {
+            List<UUID> who = chats.reactions(List.of(message.id()))
+                    .getOrDefault(message.id(), Map.of())
+                    .getOrDefault(checked, List.of());
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("room_id", message.roomId());
+            fields.put("message_id", message.id());
+            fields.put("emoji", checked);
+            fields.put("user_id", me.id());
+            fields.put("added", add);
+            fields.put("count", who.size());
+            toMembers(message.roomId(), new ChatEvent("reaction", fields));
+        }
+    }
+
+    /**
+     * A group's admin adds someone (or, with {@code admin}, makes a member an admin); the members see who joined as
+     * a line of the room and a {@code member_joined} frame.
+     */
+    @Transactional
+    public void addMember(CurrentUser me, UUID roomId, UUID userId, boolean admin) {
+        ChatRoomRow room = groupOf(me, roomId);
+        chats.lockMembers(roomId);
+        requireAdmin(me, roomId);
+        requireAccounts(Set.of(userId), "user_id");
+        boolean joining = !chats.isMember(roomId, userId);
+        if (joining && chats.members(roomId).size() >= settings.maxGroupMembers()) {
+            throw VezaException.invalid("user_id", "the group is full (" + settings.maxGroupMembers() + " members)");
+        }
+        if (joining && blocks.between(me.id(), userId)) {
+            throw VezaException.forbidden("You cannot add this person.");
+        }
+        chats.addMember(roomId, userId, admin ? "admin" : "member");
+        if (joining) {
+            systemLine(room.id(), userId, "member_joined", me.id());
+        }
+    }
+
+    /**
+     * Someone leaves (their own id) or a group's admin removes them: they lose the room at once (no more frames, no
+     * history); the last admin leaving hands the role to the longest-standing member.
+     */
+    @Transactional
+    public void removeMember(CurrentUser me, UUID roomId, UUID userId) {
+        ChatRoomRow room = groupOf(me, roomId);
+        chats.lockMembers(roomId);
+        boolean leaving = me.id().equals(userId);
+        if (!leaving) {
+            requireAdmin(me, roomId);
+        }
+        if (!chats.removeMember(roomId, userId)) {
+            throw VezaException.notFound("Member " + userId);
+        }
+        systemLine(room.id(), userId, "member_left", leaving ? null : me.id());
+        // the person who left or was removed hears it too, so their client drops the room
+        AfterCommit.run(() -> relay.publish(
+                List.of(userId),
+                new ChatEvent(
+                        "member_left",
+                        Map.of("room_id", roomId, "user_id", userId, "by", leaving ? userId : me.id()))));
+        chats.handAdminOn(roomId);
+    }
+
+    private void systemLine(UUID roomId, UUID subject, String kind, UUID by) {
+        ChatMessage line = chats.insert(roomId, subject, by == null ? "" : by.toString(), kind, null);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("room_id", roomId);
+        fields.put("user_id", subject);
+        fields.put("by", by == null ? subject : by);
+        fields.put("message", view(line));
+        toMembers(roomId, new ChatEvent(kind, fields));
+    }
+
+    private ChatRoomRow groupOf(CurrentUser me, UUID roomId) {
+        ChatRoomRow room = chats.roomOf(me.id(), roomId).orElseThrow(() -> VezaException.notFound("Room " + roomId));
+        if (!"group".equals(room.kind())) {
+            throw VezaException.invalid("room_id", "a direct room has its two people and no others");
+        }
+        return room;
+    }
+
+    private void requireAdmin(CurrentUser me, UUID roomId) {
+        chats.handAdminOn(roomId);
+        boolean admin = chats.members(roomId).stream()
+                .anyMatch(member -> member.userId().equals(me.id()) && member.admin());
+        if (!admin) {
+            throw VezaException.forbidden("Only the group's admins add and remove members.");
+        }
+    }
+
+    private ChatMessage visibleMessage(CurrentUser me, UUID messageId) {
+        return chats.message(messageId)
+                .filter(m -> chats.isMember(m.roomId(), me.id()))
+                .orElseThrow(() -> VezaException.notFound("Message " + messageId));
+    }
+
     public static Map<String, Object> view(ChatMessage m) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", m.id());
@@ -275,6 +434,8 @@ public class ChatService {
         view.put("created_at", m.createdAt().toString());
         view.put("edited_at", m.editedAt() == null ? null : m.editedAt().toString());
         view.put("deleted_at", m.deletedAt() == null ? null : m.deletedAt().toString());
+        view.put("kind", m.kind());
+        view.put("reply_to", m.replyTo());
         return view;
     }
 

@@ -20,7 +20,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 /**
  * One person's chat socket. The handshake was authenticated like any API call (a bearer token, or
  * {@code ?access_token=} since browsers cannot set headers on a WebSocket). Frames in are JSON objects:
- * {@code {"type":"send","room_id","body","client_ref"}}, {@code {"type":"typing","room_id"}},
+ * {@code {"type":"send","room_id","body","client_ref","reply_to"}}, {@code {"type":"typing","room_id"}},
  * {@code {"type":"read"|"delivered","room_id","message_id"}}, {@code {"type":"renew","access_token"}} (a fresh
  * token of the same person, before the first expires); a refused frame is answered with
  * {@code {"type":"error","code","detail","client_ref"}} and the socket stays open. {@link ChatSocketGuard} closes
@@ -74,7 +74,13 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
             }
             UUID room = uuid(frame, "room_id");
             switch (text(frame, "type") == null ? "" : text(frame, "type")) {
-                case "send" -> chat.send(user, room, text(frame, "body"), ref);
+                case "send" ->
+                    chat.send(
+                            user,
+                            room,
+                            text(frame, "body"),
+                            ref,
+                            text(frame, "reply_to") == null ? null : uuid(frame, "reply_to"));
                 case "typing" -> chat.typing(user, room);
                 case "read" -> chat.read(user, room, uuid(frame, "message_id"));
                 case "delivered" -> chat.delivered(user, room, uuid(frame, "message_id"));

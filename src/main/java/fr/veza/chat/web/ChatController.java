@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -92,17 +93,64 @@ class ChatController {
             @PathVariable UUID id,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return chat.history(me, id, Cursor.decode(cursor), limit).map(ChatService::view);
+        var page = chat.history(me, id, Cursor.decode(cursor), limit);
+        return new CursorPage<>(chat.views(page.items()), page.nextCursor());
     }
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/rooms/{id}/messages")
     @Operation(summary = "Send a message (the socket's send frame does the same)")
     ResponseEntity<Map<String, Object>> send(
-            @AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @Valid @RequestBody Text body) {
-        var message = chat.send(me, id, body.body(), null);
+            @AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @Valid @RequestBody NewText body) {
+        var message = chat.send(me, id, body.body(), null, body.replyTo());
         return ResponseEntity.created(URI.create("/api/v1/chat/messages/" + message.id()))
-                .body(ChatService.view(message));
+                .body(chat.views(List.of(message)).get(0));
+    }
+
+    @GetMapping("/messages/{id}/replies")
+    @Operation(summary = "A message's thread: the messages that answer it, oldest first")
+    Map<String, List<Map<String, Object>>> replies(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
+        return Map.of("items", chat.views(chat.replies(me, id)));
+    }
+
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PutMapping("/messages/{id}/reactions/{emoji}")
+    @Operation(summary = "React to a message with an emoji (once per emoji); the members see it live")
+    ResponseEntity<Void> react(
+            @AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable String emoji) {
+        chat.react(me, id, emoji, true);
+        return ResponseEntity.noContent().build();
+    }
+
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @DeleteMapping("/messages/{id}/reactions/{emoji}")
+    @Operation(summary = "Take a reaction back")
+    ResponseEntity<Void> unreact(
+            @AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable String emoji) {
+        chat.react(me, id, emoji, false);
+        return ResponseEntity.noContent().build();
+    }
+
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/rooms/{id}/members")
+    @Operation(
+            summary = "Add someone to a group (its admins), or make a member an admin",
+            description = "The members see who joined as a line of the room and a member_joined frame.")
+    ResponseEntity<Void> addMember(
+            @AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @Valid @RequestBody NewMember body) {
+        chat.addMember(me, id, body.userId(), "admin".equals(body.role()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @DeleteMapping("/rooms/{id}/members/{userId}")
+    @Operation(
+            summary = "Remove someone from a group (its admins), or leave it (your own id)",
+            description = "They lose the room at once; the last admin leaving hands the role on.")
+    ResponseEntity<Void> removeMember(
+            @AuthenticationPrincipal CurrentUser me, @PathVariable UUID id, @PathVariable UUID userId) {
+        chat.removeMember(me, id, userId);
+        return ResponseEntity.noContent().build();
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -159,6 +207,15 @@ class ChatController {
             @Size(max = 999) List<UUID> memberIds) {}
 
     record Text(@NotNull @Size(max = 4000) String body) {}
+
+    /** @param replyTo the message of the room this one answers */
+    record NewText(@NotNull @Size(max = 4000) String body, UUID replyTo) {}
+
+    record NewMember(
+            @NotNull UUID userId,
+
+            @jakarta.validation.constraints.Pattern(regexp = "admin|member")
+            String role) {}
 
     record Receipt(@NotNull UUID messageId) {}
 

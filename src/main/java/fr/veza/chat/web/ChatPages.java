@@ -82,8 +82,12 @@ class ChatPages {
             Model model) {
         ChatService.Room room = chat.room(me, id);
         CursorPage<ChatMessage> page = chat.history(me, id, Cursor.decode(before), HISTORY);
-        Map<UUID, UserSummary> people =
-                users.findAll(room.members().stream().map(ChatMember::userId).toList());
+        // members, and authors who left the group since
+        Map<UUID, UserSummary> people = users.findAll(java.util.stream.Stream.concat(
+                        room.members().stream().map(ChatMember::userId),
+                        page.items().stream().map(ChatMessage::authorId).filter(java.util.Objects::nonNull))
+                .distinct()
+                .toList());
         List<ChatMessage> oldestFirst = new ArrayList<>(page.items());
         Collections.reverse(oldestFirst);
         if (before == null && !oldestFirst.isEmpty()) {
