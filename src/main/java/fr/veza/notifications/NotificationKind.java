@@ -16,7 +16,7 @@ public enum NotificationKind {
     LIKE(Delivery.DIGEST, "track_liked"),
     COMMENT(Delivery.DIGEST, "track_commented"),
     REPOST(Delivery.DIGEST, "track_reposted"),
-    CHAT(Delivery.INSTANT, "chat_message"),
+    CHAT(Delivery.INSTANT, "chat_message", "chat_mention"),
     SALE(Delivery.INSTANT, "new_sale"),
     PURCHASE(Delivery.INSTANT, "purchase_completed"),
     DMCA(Delivery.INSTANT, "track_taken_down", "track_restored"),

@@ -197,7 +197,7 @@ class LiveNotificationIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aChatMessageIsANotificationOnlyForMembersAwayAndOncePerRoomWhileAway() throws Exception {
+    void aChatMessageIsANotificationOnlyForMembersAwayOncePerRoomWhileAwayAndAMentionAlways() throws Exception {
         TestUser ana = register();
         TestUser ben = register();
         TestUser cat = register();
@@ -209,7 +209,9 @@ class LiveNotificationIntegrationTests extends IntegrationTest {
             assertThat(as(ana).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "Rehearsal at 8?"))
                             .status())
                     .isEqualTo(201);
-            as(ana).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "Bring the capo"));
+            as(ana).post(
+                            "/api/v1/chat/rooms/" + room + "/messages",
+                            Map.of("body", "@" + cat.username() + " bring the capo"));
 
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> count(
@@ -227,8 +229,12 @@ class LiveNotificationIntegrationTests extends IntegrationTest {
                             "SELECT count(*) FROM notifications WHERE user_id = :k AND type = 'chat_message'",
                             ben.id()))
                     .isEqualTo(1);
-            assertThat(count("SELECT count(*) FROM notifications WHERE user_id = :k", cat.id()))
-                    .isZero();
+            // Cat is here, so only the message naming her is news to her
+            assertThat(jdbc.sql("SELECT type FROM notifications WHERE user_id = :k")
+                            .param("k", cat.id())
+                            .query(String.class)
+                            .list())
+                    .containsExactly("chat_mention");
             JsonNode notification =
                     as(ben).get("/api/v1/notifications").json().path("items").get(0);
             assertThat(notification.path("payload").path("excerpt").asText()).isEqualTo("Rehearsal at 8?");

@@ -159,13 +159,15 @@ public class ChatService {
                 members.stream().filter(id -> !blocking.contains(id)).toList();
         ChatEvent event = new ChatEvent("message", fields);
         AfterCommit.run(() -> relay.publish(hearing, event));
+        List<UUID> others = hearing.stream().filter(id -> !id.equals(me.id())).toList();
         events.publishEvent(new ChatMessageSent(
                 message.id(),
                 roomId,
                 roomName,
                 me.id(),
                 excerpt(text),
-                hearing.stream().filter(id -> !id.equals(me.id())).toList()));
+                others,
+                direct ? List.of() : mentioned(text, others)));
         return message;
     }
 
@@ -236,6 +238,25 @@ public class ChatService {
                 chats.members(roomId).stream().map(ChatMember::userId).toList();
         AfterCommit.run(() -> relay.publish(members, event));
         return members;
+    }
+
+    private static final java.util.regex.Pattern MENTION =
+            java.util.regex.Pattern.compile("(?<![\\w@])@([A-Za-z0-9_.-]{2,50})");
+
+    /** The members a text names as {@code @username} (case does not matter). */
+    private List<UUID> mentioned(String text, List<UUID> members) {
+        Set<String> names = new java.util.HashSet<>();
+        java.util.regex.Matcher matcher = MENTION.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return users.findAll(members).values().stream()
+                .filter(user -> names.contains(user.username().toLowerCase(java.util.Locale.ROOT)))
+                .map(UserDirectory.UserSummary::id)
+                .toList();
     }
 
     private static UUID other(List<UUID> members, UUID me) {

@@ -81,26 +81,35 @@ class NotificationListener {
     }
 
     /**
-     * Only members away for {@link #CHAT_AWAY} hear of a message as a notification: the others see it in the chat.
-     * One per room while they are away (keyed by the room and their absence), however many messages follow.
+     * Only members away for {@link #CHAT_AWAY} hear of a message as a notification, once per room while they are
+     * away (keyed by the room and their absence) however many messages follow; the others see it in the chat. A
+     * member named as {@code @username} is told of that message whether here or not.
      */
     @ApplicationModuleListener
     void on(ChatMessageSent event) {
         for (UUID member : event.recipients()) {
-            presence.awaySince(member, CHAT_AWAY).ifPresent(seen -> {
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("room_id", event.roomId());
-                payload.put("message_id", event.messageId());
-                payload.put("name", event.roomName());
-                payload.put("excerpt", event.excerpt());
-                notifier.notify(
-                        member,
-                        event.authorId(),
-                        "chat_message",
-                        payload,
-                        "chat:" + event.roomId() + ":" + seen.toEpochMilli());
-            });
+            if (event.mentioned().contains(member)) {
+                // a mention is news even for someone who is here: once per message
+                notifier.notify(member, event.authorId(), "chat_mention", chat(event), "mention:" + event.messageId());
+                continue;
+            }
+            presence.awaySince(member, CHAT_AWAY)
+                    .ifPresent(seen -> notifier.notify(
+                            member,
+                            event.authorId(),
+                            "chat_message",
+                            chat(event),
+                            "chat:" + event.roomId() + ":" + seen.toEpochMilli()));
         }
+    }
+
+    private static Map<String, Object> chat(ChatMessageSent event) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("room_id", event.roomId());
+        payload.put("message_id", event.messageId());
+        payload.put("name", event.roomName());
+        payload.put("excerpt", event.excerpt());
+        return payload;
     }
 
     /** The uploader was sent the formal notice by mail already; this one is for the app and their devices. */
