@@ -155,6 +155,8 @@ class ExportIntegrationTests extends IntegrationTest {
                         "notification_preferences.json",
                         "push_subscriptions.json",
                         "presence.json",
+                        "chat_reactions.json",
+                        "blocks.json",
                         "orders.json",
                         "purchases.json",
                         "sales.json",

@@ -46,6 +46,11 @@ class ChatPersonalData implements PersonalData {
                 """,
                 user);
         files.rows(
+                "chat_reactions.json",
+                "The reactions you added to chat messages: the message, the emoji, when.",
+                "SELECT message_id, emoji, created_at FROM chat_reactions WHERE user_id = :user ORDER BY created_at",
+                user);
+        files.rows(
                 "presence.json",
                 "When you last had Veza open (a chat socket), as the people you share rooms with may be told.",
                 "SELECT last_seen_at FROM chat_presence WHERE user_id = :user",
@@ -63,6 +68,11 @@ class ChatPersonalData implements PersonalData {
         erased.put(
                 "chat_memberships",
                 jdbc.sql("DELETE FROM chat_members WHERE user_id = :user")
+                        .param("user", userId)
+                        .update());
+        erased.put(
+                "chat_reactions",
+                jdbc.sql("DELETE FROM chat_reactions WHERE user_id = :user")
                         .param("user", userId)
                         .update());
         erased.put(
