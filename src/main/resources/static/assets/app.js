@@ -460,7 +460,11 @@
     const opened = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/chat/ws');
     socket = opened;
     seen.clear();
-    opened.addEventListener('open', () => { const room = chatRoom(); if (room) room.dataset.live = 'true'; });
+    opened.addEventListener('open', () => {
+      const room = chatRoom();
+      if (room) room.dataset.live = 'true';
+      if (document.visibilityState === 'hidden') sendFrame({ type: 'presence', status: 'away' });
+    });
     opened.addEventListener('message', (event) => {
       try { onChatFrame(JSON.parse(event.data)); } catch (e) { /* a frame we do not understand */ }
     });
@@ -622,6 +626,10 @@
     if (room && sendFrame({ type: 'typing', room_id: room.dataset.roomId })) typingSentAt = Date.now();
   });
   document.addEventListener('htmx:afterSettle', connectChat);
+  // Veza in a background tab reads as away to the people one chats with (who see it only if one shows it)
+  document.addEventListener('visibilitychange', () => {
+    sendFrame({ type: 'presence', status: document.visibilityState === 'hidden' ? 'away' : 'online' });
+  });
 
   // --- Web Push: "Notify me on this device" on the notification settings ------------------------------------------
   function pushKey(base64url) {

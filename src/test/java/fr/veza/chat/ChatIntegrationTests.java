@@ -331,6 +331,54 @@ class ChatIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void presenceReachesThePeopleOneSharesARoomWithUnlessHiddenAndIsLimitedApartFromMessages() throws Exception {
+        TestUser ana = register();
+        TestUser ben = register();
+        String room = as(ana).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", ben.id()))
+                .field("id");
+        try (ChatSocket anaSocket = ChatSocket.open(port, ana.accessToken());
+                ChatSocket benSocket = ChatSocket.open(port, ben.accessToken())) {
+            JsonNode online = anaSocket.next("presence");
+            assertThat(online.path("user_id").asText()).isEqualTo(ben.id().toString());
+            assertThat(online.path("status").asText()).isEqualTo("online");
+
+            benSocket.send(Map.of("type", "presence", "status", "away"));
+            assertThat(anaSocket.next("presence").path("status").asText()).isEqualTo("away");
+            JsonNode members = as(ana).get("/api/v1/chat/rooms/" + room).json().get("members");
+            JsonNode benMember =
+                    members.get(0).path("id").asText().equals(ben.id().toString()) ? members.get(0) : members.get(1);
+            assertThat(benMember.path("presence").path("status").asText()).isEqualTo("away");
+            assertThat(benMember.path("presence").path("last_seen_at").asText()).isNotBlank();
+
+            assertThat(as(ben).put("/api/v1/chat/settings", Map.of("show_presence", false))
+                            .json()
+                            .path("show_presence")
+                            .asBoolean())
+                    .isFalse();
+            benSocket.send(Map.of("type", "presence", "status", "online"));
+            assertThat(anaSocket.all("presence", Duration.ofMillis(800)).stream()
+                            .filter(frame -> frame.path("status").asText().equals("online"))
+                            .toList())
+                    .as("hidden")
+                    .isEmpty();
+            JsonNode hidden = as(ana).get("/api/v1/chat/rooms/" + room).json().get("members");
+            assertThat(hidden.findValues("presence").stream()
+                            .filter(node -> !node.isNull())
+                            .toList())
+                    .isEmpty();
+
+            for (int i = 0; i < 40; i++) {
+                benSocket.send(Map.of("type", "presence", "status", "away"));
+            }
+            assertThat(benSocket.next("error").path("code").asText()).isEqualTo("rate_limited");
+            benSocket.send(Map.of("type", "send", "room_id", room, "body", "still here"));
+            assertThat(anaSocket.next("message").path("message").path("body").asText())
+                    .as("messages have a limit of their own")
+                    .isEqualTo("still here");
+        }
+    }
+
+    @Test
     void aClosedAccountsMessagesReadAsFromAFormerMemberUntilItComesBack() {
         TestUser ana = register();
         TestUser ben = register();

@@ -52,8 +52,13 @@ class ChatPersonalData implements PersonalData {
                 user);
         files.rows(
                 "presence.json",
-                "When you last had Veza open (a chat socket), as the people you share rooms with may be told.",
-                "SELECT last_seen_at FROM chat_presence WHERE user_id = :user",
+                "When you last had Veza open (a chat socket), as the people you share rooms with may be told, what you"
+                        + " said of it (online or away), and whether you show it.",
+                """
+                SELECT p.last_seen_at, p.status,
+                       coalesce((SELECT show_presence FROM chat_settings WHERE user_id = :user), TRUE) AS show_presence
+                FROM (SELECT :user AS user_id) me LEFT JOIN chat_presence p ON p.user_id = me.user_id
+                """,
                 user);
     }
 
@@ -75,6 +80,9 @@ class ChatPersonalData implements PersonalData {
                 jdbc.sql("DELETE FROM chat_reactions WHERE user_id = :user")
                         .param("user", userId)
                         .update());
+        jdbc.sql("DELETE FROM chat_settings WHERE user_id = :user")
+                .param("user", userId)
+                .update();
         erased.put(
                 "chat_presence",
                 jdbc.sql("DELETE FROM chat_presence WHERE user_id = :user")

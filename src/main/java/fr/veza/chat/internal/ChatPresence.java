@@ -84,6 +84,59 @@ class ChatPresence implements Presence {
         return seen.isBefore(clock.instant().minus(least)) ? Optional.of(seen) : Optional.empty();
     }
 
+    /** The person's own word on their presence while connected: online, or away. */
+    void say(UUID userId, String status) {
+        jdbc.sql("""
+                        INSERT INTO chat_presence (user_id, last_seen_at, status) VALUES (:user, :now, :status)
+                        ON CONFLICT (user_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at, status = EXCLUDED.status
+                        """)
+                .param("user", userId)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("status", status)
+                .update();
+    }
+
+    /** Presence of those of {@code people} who show it; the others are absent. */
+    java.util.Map<UUID, PresenceView> of(Collection<UUID> people) {
+        java.util.Map<UUID, PresenceView> seen = new java.util.HashMap<>();
+        if (people.isEmpty()) {
+            return seen;
+        }
+        Instant fresh = clock.instant().minus(STAMP_EVERY.multipliedBy(2));
+        jdbc.sql("""
+                        SELECT p.id, c.last_seen_at, c.status FROM unnest(CAST(:people AS uuid[])) AS p(id)
+                        LEFT JOIN chat_presence c ON c.user_id = p.id
+                        LEFT JOIN chat_settings s ON s.user_id = p.id
+                        WHERE coalesce(s.show_presence, TRUE)
+                        """)
+                .param("people", people.toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    Timestamp last = rs.getTimestamp("last_seen_at");
+                    String status =
+                            last == null || last.toInstant().isBefore(fresh) ? "offline" : rs.getString("status");
+                    seen.put(
+                            rs.getObject("id", UUID.class),
+                            new PresenceView(status, last == null ? null : last.toInstant()));
+                    return null;
+                })
+                .list();
+        return seen;
+    }
+
+    boolean shows(UUID userId) {
+        return jdbc.sql("SELECT coalesce((SELECT show_presence FROM chat_settings WHERE user_id = :user), TRUE)")
+                .param("user", userId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    void show(UUID userId, boolean show) {
+        jdbc.sql("""
+                        INSERT INTO chat_settings (user_id, show_presence) VALUES (:user, :show)
+                        ON CONFLICT (user_id) DO UPDATE SET show_presence = EXCLUDED.show_presence
+                        """).param("user", userId).param("show", show).update();
+    }
+
     @PreDestroy
     void stop() {
         stamper.shutdownNow();

@@ -77,6 +77,15 @@ class ChatRepository {
                 .update();
     }
 
+    /** Everyone who shares a room with the person. */
+    List<UUID> roomPeers(UUID userId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT other.user_id FROM chat_members me
+                        JOIN chat_members other ON other.room_id = me.room_id
+                        WHERE me.user_id = :user AND other.user_id <> :user
+                        """).param("user", userId).query(UUID.class).list();
+    }
+
     boolean isMember(UUID roomId, UUID userId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM chat_members WHERE room_id = :room AND user_id = :user)")
                 .param("room", roomId)

@@ -31,6 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChatService {
 
     static final int MAX_BODY = 4000;
+    /** Typing and presence have limits of their own, apart from messages. */
+    static final int TYPING_PER_MINUTE = 60;
+
+    static final int PRESENCE_PER_MINUTE = 30;
 
     private final ChatRepository chats;
     private final ChatRelay relay;
@@ -39,6 +43,7 @@ public class ChatService {
     private final ChatSettings settings;
     private final ApplicationEventPublisher events;
     private final Blocks blocks;
+    private final ChatPresence presence;
 
     ChatService(
             ChatRepository chats,
@@ -47,9 +52,11 @@ public class ChatService {
             RateLimiter limiter,
             ChatSettings settings,
             ApplicationEventPublisher events,
-            Blocks blocks) {
+            Blocks blocks,
+            ChatPresence presence) {
         this.events = events;
         this.blocks = blocks;
+        this.presence = presence;
         this.chats = chats;
         this.relay = relay;
         this.users = users;
@@ -204,11 +211,65 @@ public class ChatService {
     /** Typing is not stored: the other members' sockets are told, and the client shows it for a few seconds. */
     public void typing(CurrentUser me, UUID roomId) {
         requireMember(me, roomId);
+        allow("chat:typing:" + me.id(), TYPING_PER_MINUTE, "Typing is sent too often.");
         List<UUID> others = chats.members(roomId).stream()
                 .map(ChatMember::userId)
                 .filter(id -> !id.equals(me.id()))
                 .toList();
         relay.publish(others, new ChatEvent("typing", Map.of("room_id", roomId, "user_id", me.id())));
+    }
+
+    /** The person says they are online or away (Veza open in the background); the people they share rooms with hear. */
+    public void presence(CurrentUser me, String status) {
+        if (!"online".equals(status) && !"away".equals(status)) {
+            throw VezaException.invalid("status", "must be online or away");
+        }
+        allow("chat:presence:" + me.id(), PRESENCE_PER_MINUTE, "Presence is sent too often.");
+        presence.say(me.id(), status);
+        announce(me.id(), status);
+    }
+
+    /**
+     * Tells the people who share a room with the person of their presence, unless they hide it; never someone
+     * either of them blocked.
+     */
+    void announce(UUID userId, String status) {
+        if (!presence.shows(userId)) {
+            return;
+        }
+        List<UUID> peers = chats.roomPeers(userId);
+        Set<UUID> blocked = new java.util.HashSet<>(blocks.blockedBy(userId));
+        blocked.addAll(blocks.blockingAmong(userId, peers));
+        List<UUID> told = peers.stream().filter(id -> !blocked.contains(id)).toList();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("user_id", userId);
+        fields.put("status", status);
+        fields.put("last_seen_at", java.time.Instant.now().toString());
+        relay.publish(told, new ChatEvent("presence", fields));
+    }
+
+    /** What {@code me} may see of these people's presence: those who show it and share no block with them. */
+    public Map<UUID, PresenceView> presenceOf(CurrentUser me, List<UUID> people) {
+        Set<UUID> blocked = new java.util.HashSet<>(blocks.blockedBy(me.id()));
+        blocked.addAll(blocks.blockingAmong(me.id(), people));
+        Map<UUID, PresenceView> seen =
+                presence.of(people.stream().filter(id -> !blocked.contains(id)).toList());
+        return seen;
+    }
+
+    public boolean showsPresence(CurrentUser me) {
+        return presence.shows(me.id());
+    }
+
+    public void showPresence(CurrentUser me, boolean show) {
+        presence.show(me.id(), show);
+    }
+
+    private void allow(String key, int perMinute, String refusal) {
+        Allowance allowance = limiter.tryConsume(key, new Limit(perMinute, Duration.ofMinutes(1)));
+        if (!allowance.allowed()) {
+            throw new RateLimitedException(refusal, allowance.reset());
+        }
     }
 
     private void receipt(CurrentUser me, UUID roomId, UUID messageId, String kind) {

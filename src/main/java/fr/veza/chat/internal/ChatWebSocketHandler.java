@@ -21,7 +21,8 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
  * One person's chat socket. The handshake was authenticated like any API call (a bearer token, or
  * {@code ?access_token=} since browsers cannot set headers on a WebSocket). Frames in are JSON objects:
  * {@code {"type":"send","room_id","body","client_ref","reply_to"}}, {@code {"type":"typing","room_id"}},
- * {@code {"type":"read"|"delivered","room_id","message_id"}}, {@code {"type":"renew","access_token"}} (a fresh
+ * {@code {"type":"read"|"delivered","room_id","message_id"}}, {@code {"type":"presence","status":"online"|"away"}},
+ * {@code {"type":"renew","access_token"}} (a fresh
  * token of the same person, before the first expires); a refused frame is answered with
  * {@code {"type":"error","code","detail","client_ref"}} and the socket stays open. {@link ChatSocketGuard} closes
  * it when what signed it in ends.
@@ -57,7 +58,19 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         session.getAttributes().put(USER, user);
         sessions.tokenExpiry(session.getPrincipal())
                 .ifPresent(expiry -> session.getAttributes().put(EXPIRES, expiry));
+        boolean first = !sockets.people().contains(user.id());
         session.getAttributes().put(SAFE, sockets.opened(user.id(), session));
+        if (first) {
+            announce(user, "online");
+        }
+    }
+
+    private void announce(CurrentUser user, String status) {
+        try {
+            chat.announce(user.id(), status);
+        } catch (RuntimeException e) {
+            // presence is a courtesy: a store that is down costs it, never the socket
+        }
     }
 
     @Override
@@ -72,6 +85,10 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
                 renew(session, safe, user, text(frame, "access_token"));
                 return;
             }
+            if ("presence".equals(text(frame, "type"))) {
+                chat.presence(user, text(frame, "status"));
+                return;
+            }
             UUID room = uuid(frame, "room_id");
             switch (text(frame, "type") == null ? "" : text(frame, "type")) {
                 case "send" ->
@@ -84,7 +101,8 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
                 case "typing" -> chat.typing(user, room);
                 case "read" -> chat.read(user, room, uuid(frame, "message_id"));
                 case "delivered" -> chat.delivered(user, room, uuid(frame, "message_id"));
-                default -> throw VezaException.invalid("type", "must be send, typing, read, delivered or renew");
+                default ->
+                    throw VezaException.invalid("type", "must be send, typing, read, delivered, presence or renew");
             }
         } catch (VezaException e) {
             String detail = e.violations().isEmpty()
@@ -102,6 +120,9 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
         CurrentUser user = (CurrentUser) session.getAttributes().get(USER);
         if (user != null) {
             sockets.closed(user.id(), session);
+            if (!sockets.people().contains(user.id())) {
+                announce(user, "offline");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package fr.veza.chat.web;
 
 import fr.veza.chat.internal.ChatService;
+import fr.veza.chat.internal.PresenceView;
 import fr.veza.identity.CurrentUser;
 import fr.veza.identity.UserDirectory;
 import fr.veza.identity.UserDirectory.UserSummary;
@@ -72,18 +73,19 @@ class ChatController {
         }
         return ResponseEntity.created(
                         URI.create("/api/v1/chat/rooms/" + room.row().id()))
-                .body(view(room));
+                .body(view(me, room));
     }
 
     @GetMapping("/rooms")
     @Operation(summary = "My rooms, the most recently active first, with unread counts")
     Map<String, List<RoomView>> rooms(@AuthenticationPrincipal CurrentUser me) {
-        return Map.of("items", chat.rooms(me).stream().map(this::view).toList());
+        return Map.of(
+                "items", chat.rooms(me).stream().map(room -> view(me, room)).toList());
     }
 
     @GetMapping("/rooms/{id}")
     RoomView room(@AuthenticationPrincipal CurrentUser me, @PathVariable UUID id) {
-        return view(chat.room(me, id));
+        return view(me, chat.room(me, id));
     }
 
     @GetMapping("/rooms/{id}/messages")
@@ -177,9 +179,10 @@ class ChatController {
         return ResponseEntity.noContent().build();
     }
 
-    private RoomView view(ChatService.Room room) {
+    private RoomView view(CurrentUser me, ChatService.Room room) {
         List<UUID> ids = room.members().stream().map(m -> m.userId()).toList();
         Map<UUID, UserSummary> people = users.findAll(ids);
+        Map<UUID, PresenceView> presence = chat.presenceOf(me, ids);
         return new RoomView(
                 room.row().id(),
                 room.row().kind(),
@@ -195,7 +198,9 @@ class ChatController {
                                     person == null ? null : person.username(),
                                     person == null ? null : person.displayName(),
                                     m.deliveredThrough(),
-                                    m.readThrough());
+                                    m.readThrough(),
+                                    m.admin() ? "admin" : "member",
+                                    m.userId().equals(me.id()) ? null : presence.get(m.userId()));
                         })
                         .toList());
     }
@@ -228,6 +233,31 @@ class ChatController {
             long unread,
             List<MemberView> members) {}
 
-    /** A member and their receipts: delivered and read up to these message times. */
-    record MemberView(UUID id, String username, String displayName, Instant deliveredThrough, Instant readThrough) {}
+    /**
+     * A member and their receipts (delivered and read up to these message times), their role in a group, and their
+     * presence when they show it.
+     */
+    record MemberView(
+            UUID id,
+            String username,
+            String displayName,
+            Instant deliveredThrough,
+            Instant readThrough,
+            String role,
+            PresenceView presence) {}
+
+    record ChatSettingsView(boolean showPresence) {}
+
+    @GetMapping("/settings")
+    @Operation(summary = "My chat settings: whether the people I share rooms with see my presence")
+    ChatSettingsView settings(@AuthenticationPrincipal CurrentUser me) {
+        return new ChatSettingsView(chat.showsPresence(me));
+    }
+
+    @PutMapping("/settings")
+    @Operation(summary = "Show or hide my presence (online, away, last seen)")
+    ChatSettingsView saveSettings(@AuthenticationPrincipal CurrentUser me, @RequestBody ChatSettingsView body) {
+        chat.showPresence(me, body.showPresence());
+        return new ChatSettingsView(chat.showsPresence(me));
+    }
 }
