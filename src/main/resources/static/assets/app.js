@@ -664,7 +664,10 @@
           Notification.requestPermission().then((permission) => {
             if (permission !== 'granted') { status.textContent = status.dataset.denied; return null; }
             return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: pushKey(section.dataset.vapidKey) })
-              .then((subscription) => postJson('/settings/notifications/devices', subscription.toJSON()))
+              .then((subscription) => {
+                const json = subscription.toJSON();
+                return postJson('/settings/notifications/devices', { endpoint: json.endpoint, expiration_time: json.expirationTime, keys: json.keys });
+              })
               .then((response) => { if (!response.ok) throw new Error(String(response.status)); location.reload(); });
           }).catch(() => { status.textContent = status.dataset.failed; });
         });

@@ -279,7 +279,7 @@ class LiveNotificationIntegrationTests extends IntegrationTest {
         return Map.of(
                 "endpoint",
                 endpoint,
-                "expirationTime",
+                "expiration_time",
                 0,
                 "keys",
                 Map.of("p256dh", browser.p256dh(), "auth", browser.auth()));

@@ -1,6 +1,5 @@
 package fr.veza.notifications.web;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.veza.identity.CurrentUser;
 import fr.veza.notifications.NotificationKind;
 import fr.veza.notifications.internal.NotificationPreferences;
@@ -43,9 +42,8 @@ class PushSubscriptionController {
         this.preferences = preferences;
     }
 
-    /** A browser's {@code PushSubscription.toJSON()}: its endpoint and keys. */
-    record SubscriptionRequest(
-            String endpoint, @JsonProperty("expirationTime") Long expirationTime, Keys keys) {}
+    /** A browser's {@code PushSubscription.toJSON()} in the API's words: its endpoint, expiration_time and keys. */
+    record SubscriptionRequest(String endpoint, Long expirationTime, Keys keys) {}
 
     record Keys(String p256dh, String auth) {}
 
@@ -70,8 +68,10 @@ class PushSubscriptionController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Push notifications to this browser",
-            description = "The body is the browser's PushSubscription.toJSON(). The endpoint must be https on a"
-                    + " public address; subscribing the same endpoint again replaces it.")
+            description =
+                    "The body is the browser's PushSubscription.toJSON(), expirationTime spelt expiration_time. The"
+                            + " endpoint must be https on a"
+                            + " public address; subscribing the same endpoint again replaces it.")
     SubscriptionView subscribe(
             @AuthenticationPrincipal CurrentUser me,
             @RequestBody SubscriptionRequest body,
