@@ -198,8 +198,13 @@ class AdminConsoleBrowserIntegrationTests extends BrowserTest {
         link(browser, "Workers").click();
         waiting(browser).until(ExpectedConditions.titleContains("Workers"));
         assertThat(browser.findElement(By.id("worker-list")).getText()).contains("dmca-restoration", "transfer-retry");
-        screenshot(browser, "admin-workers");
         assertThat(accessibilityViolations(browser)).isEmpty();
+        inView(browser, byLabel(browser, "Run session-cleanup now")).click();
+        waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("worker-ran")));
+        assertThat(browser.findElement(By.id("worker-ran")).getText()).startsWith("session-cleanup ran:");
+        assertThat(browser.findElement(By.id("worker-session-cleanup")).getText())
+                .contains("OK:");
+        screenshot(browser, "admin-workers");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -64,11 +65,26 @@ public class WorkerConsole {
                             runs(worker.name()),
                             (long) counted("veza.worker.processed", worker.name()),
                             (long) counted("veza.worker.failed", worker.name()),
-                            (long) counted("veza.worker.errors", worker.name()));
+                            (long) counted("veza.worker.errors", worker.name()),
+                            scheduler.nextRun(worker.name()).orElse(null),
+                            lock != null && lock.lockUntil().isAfter(Instant.now()) ? lock.lockedBy() : null);
                 })
                 .sorted(java.util.Comparator.comparing(WorkerState::name))
                 .toList();
     }
+
+    /** Runs one pass now under the worker's lock; empty for an unknown worker. */
+    public Optional<ManualRun> runNow(String name) {
+        return scheduler
+                .runNow(name)
+                .map(run -> new ManualRun(
+                        run.outcome(),
+                        run.report() == null ? 0 : run.report().processed(),
+                        run.report() == null ? 0 : run.report().failed()));
+    }
+
+    /** @param outcome ran, busy (another run holds its lock, here or elsewhere) or disabled */
+    public record ManualRun(String outcome, int processed, int failed) {}
 
     private double counted(String meter, String worker) {
         Counter counter = meters.find(meter).tag("worker", worker).counter();
@@ -88,6 +104,8 @@ public class WorkerConsole {
      * @param lastRunHere this instance's last run; its {@code outcome} is ok or error
      * @param runs runs on this instance since it started, with the items they processed and failed, and the runs
      *     that ended with an exception
+     * @param nextRunHere when it next runs on this instance (none when workers are off here)
+     * @param runningOn the host whose run holds its lock now, if one does
      */
     public record WorkerState(
             String name,
@@ -104,7 +122,9 @@ public class WorkerConsole {
             long runs,
             long processed,
             long failed,
-            long errors) {
+            long errors,
+            Instant nextRunHere,
+            String runningOn) {
 
         public long tookMillis() {
             return took == null ? 0 : took.toMillis();

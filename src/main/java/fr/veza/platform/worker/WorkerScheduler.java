@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,8 @@ class WorkerScheduler implements SmartLifecycle {
     private final WorkerSettings settings;
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
     private final Map<String, LastRun> lastRuns = new ConcurrentHashMap<>();
+    private final Map<String, Instrumented> byName = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> nextRuns = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private volatile boolean running;
     private ThreadPoolTaskScheduler scheduler;
@@ -75,10 +78,13 @@ class WorkerScheduler implements SmartLifecycle {
                 log.info("{} disabled by configuration", worker.name());
                 continue;
             }
-            Instrumented instrumented = new Instrumented(worker);
+            Instrumented instrumented = instrumented(worker);
             Instant first =
                     worker.runAtStartup() ? clock.instant() : clock.instant().plus(worker.interval());
-            schedules.add(scheduler.scheduleWithFixedDelay(instrumented::tick, first, worker.interval()));
+            ScheduledFuture<?> schedule =
+                    scheduler.scheduleWithFixedDelay(instrumented::tick, first, worker.interval());
+            schedules.add(schedule);
+            nextRuns.put(worker.name(), schedule);
             log.info(
                     "{} scheduled every {}{}",
                     worker.name(),
@@ -86,6 +92,57 @@ class WorkerScheduler implements SmartLifecycle {
                     worker.runAtStartup() ? ", and once now" : "");
         }
     }
+
+    private Instrumented instrumented(PeriodicWorker worker) {
+        return byName.computeIfAbsent(worker.name(), name -> new Instrumented(worker));
+    }
+
+    /**
+     * Runs one pass of the worker now, on the calling thread, under the same lock as its schedule: while another
+     * run holds it (here or on another instance) nothing runs and the answer says so. Empty for an unknown name.
+     */
+    Optional<ManualRun> runNow(String name) {
+        PeriodicWorker worker = workers.stream()
+                .filter(each -> each.name().equals(name))
+                .findFirst()
+                .orElse(null);
+        if (worker == null) {
+            return Optional.empty();
+        }
+        if (!worker.enabled()) {
+            return Optional.of(new ManualRun(false, "disabled", null));
+        }
+        // held only while it runs, so the schedule's next tick is not put off
+        LockConfiguration lock =
+                new LockConfiguration(clock.instant(), worker.name(), worker.maxRunTime(), Duration.ZERO);
+        try {
+            LockingTaskExecutor.TaskResult<WorkReport> result =
+                    locks.executeWithLock(instrumented(worker)::runOnce, lock);
+            return Optional.of(
+                    result.wasExecuted()
+                            ? new ManualRun(true, "ran", result.getResult())
+                            : new ManualRun(false, "busy", null));
+        } catch (RuntimeException e) {
+            instrumented(worker).errors.increment();
+            lastRuns.put(
+                    worker.name(),
+                    new LastRun(clock.instant(), null, 0, 0, e.getClass().getSimpleName()));
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** When the worker next runs on this instance; absent when it is not scheduled here. */
+    Optional<Instant> nextRun(String name) {
+        ScheduledFuture<?> schedule = nextRuns.get(name);
+        return schedule == null || schedule.isCancelled()
+                ? Optional.empty()
+                : Optional.of(clock.instant().plusMillis(Math.max(0, schedule.getDelay(TimeUnit.MILLISECONDS))));
+    }
+
+    /** @param outcome ran, busy (another run holds the lock) or disabled */
+    record ManualRun(boolean ran, String outcome, WorkReport report) {}
 
     /** How each worker's last run on this instance ended; absent until it ran here once. */
     Map<String, LastRun> lastRuns() {
@@ -174,7 +231,7 @@ class WorkerScheduler implements SmartLifecycle {
             }
         }
 
-        private void runOnce() {
+        private WorkReport runOnce() {
             long start = System.nanoTime();
             Instant startedAt = clock.instant();
             WorkReport report = worker.run(new WorkerRun(startedAt, () -> stopping));
@@ -196,6 +253,7 @@ class WorkerScheduler implements SmartLifecycle {
             } else {
                 log.debug("{} run: nothing to do", worker.name());
             }
+            return report;
         }
 
         /** Keeps a second instance from re-running the same sweep a moment after this one finished. */
