@@ -41,6 +41,13 @@ class ArtistPages {
         return "social/artist";
     }
 
+    /** Blocks the person (asked from under "More" on their page), then shows the list of people blocked. */
+    @PostMapping("/@{username}/block")
+    String block(@PathVariable String username, @AuthenticationPrincipal CurrentUser viewer) {
+        social.block(viewer, profile(username).id());
+        return "redirect:/settings/blocks?blocked";
+    }
+
     /** Follows or unfollows, then shows the page again (also without JavaScript). */
     @PostMapping("/@{username}/follow")
     String follow(
