@@ -13,6 +13,9 @@ public interface Blocks {
     /** Those of {@code people} who blocked {@code author}: a group's message of theirs is not for them. */
     Set<UUID> blockingAmong(UUID author, Collection<UUID> people);
 
+    /** Those of {@code people} whom a block separates from {@code person}, whoever of the two made it. */
+    Set<UUID> separatedFrom(UUID person, Collection<UUID> people);
+
     /** The people {@code blocker} blocked. */
     Set<UUID> blockedBy(UUID blocker);
 }

@@ -133,25 +133,19 @@ public class ChatService {
     @Transactional
     public ChatMessage send(CurrentUser me, UUID roomId, String body, String clientRef, UUID replyTo) {
         String text = requireBody(body);
-        requireMember(me, roomId);
+        ChatRoomRow row = chats.roomOf(me.id(), roomId).orElseThrow(() -> VezaException.notFound("Room " + roomId));
         if (replyTo != null
                 && chats.message(replyTo)
                         .filter(m -> m.roomId().equals(roomId) && m.isText())
                         .isEmpty()) {
             throw VezaException.invalid("reply_to", "must be a message of this room");
         }
-        Allowance allowance = limiter.tryConsume(
-                "chat:send:" + me.id(), new Limit(settings.messagesPerMinute(), Duration.ofMinutes(1)));
-        if (!allowance.allowed()) {
-            throw new RateLimitedException("Too many messages; wait a moment.", allowance.reset());
-        }
+        allow("chat:send:" + me.id(), settings.messagesPerMinute(), "Too many messages; wait a moment.");
         List<UUID> members =
                 chats.members(roomId).stream().map(ChatMember::userId).toList();
-        Set<UUID> blocking = blocks.blockingAmong(me.id(), members);
-        ChatRoomRow row = chats.roomOf(me.id(), roomId).orElseThrow(() -> VezaException.notFound("Room " + roomId));
         String roomName = row.name();
         boolean direct = "direct".equals(row.kind());
-        if (direct && (!blocking.isEmpty() || blocks.between(me.id(), other(members, me.id())))) {
+        if (direct && blocks.between(me.id(), other(members, me.id()))) {
             throw VezaException.forbidden("You cannot chat with this person.");
         }
         ChatMessage message = chats.insert(roomId, me.id(), text, "text", replyTo);
@@ -162,6 +156,7 @@ public class ChatService {
             fields.put("client_ref", clientRef);
         }
         // a member who blocked the author does not hear them
+        Set<UUID> blocking = blocks.blockingAmong(me.id(), members);
         List<UUID> hearing =
                 members.stream().filter(id -> !blocking.contains(id)).toList();
         ChatEvent event = new ChatEvent("message", fields);
@@ -238,9 +233,8 @@ public class ChatService {
             return;
         }
         List<UUID> peers = chats.roomPeers(userId);
-        Set<UUID> blocked = new java.util.HashSet<>(blocks.blockedBy(userId));
-        blocked.addAll(blocks.blockingAmong(userId, peers));
-        List<UUID> told = peers.stream().filter(id -> !blocked.contains(id)).toList();
+        Set<UUID> separated = blocks.separatedFrom(userId, peers);
+        List<UUID> told = peers.stream().filter(id -> !separated.contains(id)).toList();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("user_id", userId);
         fields.put("status", status);
@@ -250,11 +244,8 @@ public class ChatService {
 
     /** What {@code me} may see of these people's presence: those who show it and share no block with them. */
     public Map<UUID, PresenceView> presenceOf(CurrentUser me, List<UUID> people) {
-        Set<UUID> blocked = new java.util.HashSet<>(blocks.blockedBy(me.id()));
-        blocked.addAll(blocks.blockingAmong(me.id(), people));
-        Map<UUID, PresenceView> seen =
-                presence.of(people.stream().filter(id -> !blocked.contains(id)).toList());
-        return seen;
+        Set<UUID> separated = blocks.separatedFrom(me.id(), people);
+        return presence.of(people.stream().filter(id -> !separated.contains(id)).toList());
     }
 
     public boolean showsPresence(CurrentUser me) {
@@ -294,11 +285,10 @@ public class ChatService {
         }
     }
 
-    private List<UUID> toMembers(UUID roomId, ChatEvent event) {
+    private void toMembers(UUID roomId, ChatEvent event) {
         List<UUID> members =
                 chats.members(roomId).stream().map(ChatMember::userId).toList();
         AfterCommit.run(() -> relay.publish(members, event));
-        return members;
     }
 
     private static final java.util.regex.Pattern MENTION =

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,8 +30,7 @@ public class EmailChangeService {
     private final UserRepository users;
     private final AccountTokens tokens;
     private final AccountMails mails;
-    private final PasswordEncoder passwords;
-    private final LoginThrottle throttle;
+    private final PasswordConfirmation confirmation;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final RateLimiter limiter;
@@ -43,8 +41,7 @@ public class EmailChangeService {
             UserRepository users,
             AccountTokens tokens,
             AccountMails mails,
-            PasswordEncoder passwords,
-            LoginThrottle throttle,
+            PasswordConfirmation confirmation,
             AuditTrail audit,
             TransactionTemplate transactions,
             @Qualifier(RateLimiters.ACCOUNT_PROTECTION) RateLimiter limiter,
@@ -53,8 +50,7 @@ public class EmailChangeService {
         this.users = users;
         this.tokens = tokens;
         this.mails = mails;
-        this.passwords = passwords;
-        this.throttle = throttle;
+        this.confirmation = confirmation;
         this.audit = audit;
         this.transactions = transactions;
         this.limiter = limiter;
@@ -68,13 +64,7 @@ public class EmailChangeService {
         if (email.length() > 254 || !ADDRESS.matcher(email).matches()) {
             throw VezaException.invalid("email", "must be an email address");
         }
-        throttle.admitAddress(client.ipAddress());
-        String accountKey = LoginThrottle.accountKey(java.util.Optional.of(account.id()), account.username());
-        throttle.admitAccount(accountKey);
-        if (password == null || !passwords.matches(password, account.passwordHash())) {
-            throttle.failed(accountKey);
-            throw new VezaException(ErrorCode.WRONG_PASSWORD, "The password does not match this account.");
-        }
+        confirmation.require(account, password, client, "The password does not match this account.");
         if (email.equalsIgnoreCase(account.email())) {
             throw VezaException.invalid("email", "is already the address of your account");
         }

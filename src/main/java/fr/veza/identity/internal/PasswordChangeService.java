@@ -3,7 +3,6 @@ package fr.veza.identity.internal;
 import fr.veza.identity.CurrentUser;
 import fr.veza.platform.audit.AuditTrail;
 import fr.veza.platform.audit.AuditTrail.AuditEntry;
-import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
 import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,7 +20,7 @@ public class PasswordChangeService {
     private final SessionService sessions;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
-    private final LoginThrottle throttle;
+    private final PasswordConfirmation confirmation;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
 
@@ -30,14 +29,14 @@ public class PasswordChangeService {
             SessionService sessions,
             PasswordEncoder passwords,
             PasswordPolicy policy,
-            LoginThrottle throttle,
+            PasswordConfirmation confirmation,
             AuditTrail audit,
             TransactionTemplate transactions) {
         this.users = users;
         this.sessions = sessions;
         this.passwords = passwords;
         this.policy = policy;
-        this.throttle = throttle;
+        this.confirmation = confirmation;
         this.audit = audit;
         this.transactions = transactions;
     }
@@ -45,14 +44,7 @@ public class PasswordChangeService {
     /** @return how many other sessions were signed out */
     public int change(CurrentUser user, String current, String next, ClientContext client) {
         UserRecord account = users.findById(user.id()).orElseThrow(() -> VezaException.notFound("Account"));
-        // a guessed current password is a sign-in attempt: the same limits apply
-        throttle.admitAddress(client.ipAddress());
-        String accountKey = LoginThrottle.accountKey(java.util.Optional.of(account.id()), account.username());
-        throttle.admitAccount(accountKey);
-        if (current == null || !passwords.matches(current, account.passwordHash())) {
-            throttle.failed(accountKey);
-            throw new VezaException(ErrorCode.WRONG_PASSWORD, "The current password does not match this account.");
-        }
+        confirmation.require(account, current, client, "The current password does not match this account.");
         if (next == null || next.equals(current)) {
             throw VezaException.invalid("new_password", "must differ from the current password");
         }

@@ -31,8 +31,7 @@ class PushPages {
             @AuthenticationPrincipal CurrentUser viewer,
             @RequestBody PushSubscriptionController.SubscriptionRequest body,
             @RequestHeader(name = "User-Agent", required = false) String userAgent) {
-        var keys = body.keys() == null ? new PushSubscriptionController.Keys(null, null) : body.keys();
-        var saved = subscriptions.subscribe(viewer.id(), body.endpoint(), keys.p256dh(), keys.auth(), userAgent);
+        var saved = body.subscribe(subscriptions, viewer.id(), userAgent);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", saved.id()));
     }
 

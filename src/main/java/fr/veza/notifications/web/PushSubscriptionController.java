@@ -43,7 +43,17 @@ class PushSubscriptionController {
     }
 
     /** A browser's {@code PushSubscription.toJSON()} in the API's words: its endpoint, expiration_time and keys. */
-    record SubscriptionRequest(String endpoint, Long expirationTime, Keys keys) {}
+    record SubscriptionRequest(String endpoint, Long expirationTime, Keys keys) {
+
+        Subscription subscribe(PushSubscriptionService subscriptions, UUID userId, String userAgent) {
+            return subscriptions.subscribe(
+                    userId,
+                    endpoint,
+                    keys == null ? null : keys.p256dh(),
+                    keys == null ? null : keys.auth(),
+                    userAgent);
+        }
+    }
 
     record Keys(String p256dh, String auth) {}
 
@@ -76,9 +86,7 @@ class PushSubscriptionController {
             @AuthenticationPrincipal CurrentUser me,
             @RequestBody SubscriptionRequest body,
             @RequestHeader(name = "User-Agent", required = false) String userAgent) {
-        Keys keys = body.keys() == null ? new Keys(null, null) : body.keys();
-        return SubscriptionView.of(
-                subscriptions.subscribe(me.id(), body.endpoint(), keys.p256dh(), keys.auth(), userAgent));
+        return SubscriptionView.of(body.subscribe(subscriptions, me.id(), userAgent));
     }
 
     @DeleteMapping("/api/v1/me/push-subscriptions/{id}")

@@ -1,7 +1,5 @@
 package fr.veza.platform.web;
 
-import fr.veza.platform.audit.AuditTrail;
-import fr.veza.platform.audit.AuditTrail.AuditEntry;
 import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.worker.WorkerConsole;
@@ -27,12 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkerController {
 
     private final WorkerConsole console;
-    private final AuditTrail audit;
     private final ClientIpResolver clients;
 
-    WorkerController(WorkerConsole console, AuditTrail audit, ClientIpResolver clients) {
+    WorkerController(WorkerConsole console, ClientIpResolver clients) {
         this.console = console;
-        this.audit = audit;
         this.clients = clients;
     }
 
@@ -89,8 +85,8 @@ class WorkerController {
             description = "409 while another run holds the lock (here or on another instance), or when the worker"
                     + " is disabled by configuration. Audited.")
     ManualRun run(@PathVariable String name, Principal principal, HttpServletRequest request) {
-        ManualRun run = console.runNow(name).orElseThrow(() -> VezaException.notFound("Worker " + name));
-        audit(principal, request, name, run);
+        ManualRun run = console.runNow(name, UUID.fromString(principal.getName()), clients.resolve(request))
+                .orElseThrow(() -> VezaException.notFound("Worker " + name));
         if (!"ran".equals(run.outcome())) {
             throw new VezaException(
                     ErrorCode.CONFLICT,
@@ -99,23 +95,5 @@ class WorkerController {
                             : "This worker is disabled by configuration.");
         }
         return run;
-    }
-
-    void audit(Principal principal, HttpServletRequest request, String name, ManualRun run) {
-        audit.record(new AuditEntry(
-                UUID.fromString(principal.getName()),
-                clients.resolve(request),
-                "worker.run_now",
-                "worker",
-                null,
-                Map.of(
-                        "worker",
-                        name,
-                        "outcome",
-                        run.outcome(),
-                        "processed",
-                        run.processed(),
-                        "failed",
-                        run.failed())));
     }
 }

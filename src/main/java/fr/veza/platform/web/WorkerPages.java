@@ -4,6 +4,7 @@ import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.worker.WorkerConsole;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.UUID;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,11 +15,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 class WorkerPages {
 
     private final WorkerConsole console;
-    private final WorkerController runs;
+    private final ClientIpResolver clients;
 
-    WorkerPages(WorkerConsole console, WorkerController runs) {
+    WorkerPages(WorkerConsole console, ClientIpResolver clients) {
         this.console = console;
-        this.runs = runs;
+        this.clients = clients;
     }
 
     @GetMapping("/admin/workers")
@@ -31,8 +32,9 @@ class WorkerPages {
     /** One pass now, as the API's run does (the same lock, the same audit entry), then the list with its counts. */
     @PostMapping("/admin/workers/{name}/run")
     String run(@PathVariable String name, Principal principal, HttpServletRequest request, Model model) {
-        WorkerConsole.ManualRun run = console.runNow(name).orElseThrow(() -> VezaException.notFound("Worker " + name));
-        runs.audit(principal, request, name, run);
+        WorkerConsole.ManualRun run = console.runNow(
+                        name, UUID.fromString(principal.getName()), clients.resolve(request))
+                .orElseThrow(() -> VezaException.notFound("Worker " + name));
         model.addAttribute("ran", run);
         model.addAttribute("ranName", name);
         return workers(model);

@@ -1,5 +1,6 @@
 package fr.veza.platform.worker;
 
+import fr.veza.platform.audit.AuditTrail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +24,13 @@ public class WorkerConsole {
     private final WorkerScheduler scheduler;
     private final MeterRegistry meters;
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    WorkerConsole(WorkerScheduler scheduler, MeterRegistry meters, JdbcClient jdbc) {
+    WorkerConsole(WorkerScheduler scheduler, MeterRegistry meters, JdbcClient jdbc, AuditTrail audit) {
         this.scheduler = scheduler;
         this.meters = meters;
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Whether this instance runs workers at all ({@code WORKERS_ENABLED}). */
@@ -73,14 +77,30 @@ public class WorkerConsole {
                 .toList();
     }
 
-    /** Runs one pass now under the worker's lock; empty for an unknown worker. */
-    public Optional<ManualRun> runNow(String name) {
-        return scheduler
+    /** Runs one pass now under the worker's lock, asked by {@code admin}, in the audit trail; empty for an unknown worker. */
+    public Optional<ManualRun> runNow(String name, UUID admin, String ipAddress) {
+        Optional<ManualRun> ran = scheduler
                 .runNow(name)
                 .map(run -> new ManualRun(
                         run.outcome(),
                         run.report() == null ? 0 : run.report().processed(),
                         run.report() == null ? 0 : run.report().failed()));
+        ran.ifPresent(run -> audit.record(new AuditTrail.AuditEntry(
+                admin,
+                ipAddress,
+                "worker.run_now",
+                "worker",
+                null,
+                Map.of(
+                        "worker",
+                        name,
+                        "outcome",
+                        run.outcome(),
+                        "processed",
+                        run.processed(),
+                        "failed",
+                        run.failed()))));
+        return ran;
     }
 
     /** @param outcome ran, busy (another run holds its lock, here or elsewhere) or disabled */

@@ -84,6 +84,22 @@ class BlockRepository implements Blocks {
     }
 
     @Override
+    public Set<UUID> separatedFrom(UUID person, Collection<UUID> people) {
+        if (people.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        SELECT blocked_id FROM user_blocks WHERE blocker_id = :person AND blocked_id = ANY(:people)
+                        UNION
+                        SELECT blocker_id FROM user_blocks WHERE blocked_id = :person AND blocker_id = ANY(:people)
+                        """)
+                .param("person", person)
+                .param("people", people.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
+    }
+
+    @Override
     public Set<UUID> blockedBy(UUID blocker) {
         return new HashSet<>(jdbc.sql("SELECT blocked_id FROM user_blocks WHERE blocker_id = :blocker")
                 .param("blocker", blocker)
