@@ -120,6 +120,36 @@ class OpenSearchIntegrationTests extends ApplicationTest {
                 .isZero();
     }
 
+    /**
+     * Two listeners may sync one track at once; the one that read earlier can write last. Its write is refused
+     * as older than the document the index holds (here a document read "later" than any listener can), and its
+     * event still completes instead of being retried for ever.
+     */
+    @Test
+    void aWriteOfAnOlderReadNeverReplacesANewerDocument() throws Exception {
+        TestUser artist = register("artist");
+        UUID track = indexed(artist, "Indexed " + suffix(), "public");
+        long later = (System.currentTimeMillis() + 3_600_000) * 1000;
+        assertThat(http(
+                                "PUT",
+                                "/" + PREFIX + "-tracks/_doc/" + track + "?version=" + later
+                                        + "&version_type=external&refresh=true",
+                                "{\"title\":\"Read later\",\"visibility\":\"public\"}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        as(artist).patch("/api/v1/tracks/" + track, Map.of("title", "Read earlier"));
+
+        await().atMost(INDEXED)
+                .until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
+                                        + " AND serialized_event LIKE :id")
+                                .param("id", "%" + track + "%")
+                                .query(Long.class)
+                                .single()
+                        == 0);
+        assertThat(document("tracks", track).get("title")).isEqualTo("Read later");
+    }
+
     @Test
     void privateAndUnlistedTracksAreFoundByTheirOwnerOnly() {
         String word = "Solitaire" + suffix();

@@ -17,6 +17,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.Conflicts;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
@@ -47,8 +48,14 @@ class OpenSearchIndex {
         this.clock = clock;
     }
 
-    /** Writes the documents and deletes {@code removed}, in one bulk request; throws if any item failed. */
-    void write(SearchType type, Map<UUID, Map<String, Object>> documents, List<UUID> removed) throws IOException {
+    /**
+     * Writes the documents and deletes {@code removed}, in one bulk request, versioned by the moment they were read:
+     * a write older than what the index holds is refused (409) and skipped, as the newer state is already there.
+     * Throws if any other item failed.
+     */
+    void write(SearchType type, SearchDocuments.Read read, List<UUID> removed) throws IOException {
+        Map<UUID, Map<String, Object>> documents = read.documents();
+        long version = read.version();
         if (documents.isEmpty() && removed.isEmpty()) {
             return;
         }
@@ -59,16 +66,20 @@ class OpenSearchIndex {
         documents.forEach((id, document) -> {
             var withTime = new java.util.LinkedHashMap<>(document);
             withTime.put("synced_at", now);
-            operations.add(BulkOperation.of(
-                    op -> op.index(i -> i.index(index).id(id.toString()).document(withTime))));
+            operations.add(BulkOperation.of(op -> op.index(i -> i.index(index)
+                    .id(id.toString())
+                    .version(version)
+                    .versionType(VersionType.ExternalGte)
+                    .document(withTime))));
         });
-        removed.forEach(id -> operations.add(
-                BulkOperation.of(op -> op.delete(d -> d.index(index).id(id.toString())))));
+        removed.forEach(id -> operations.add(BulkOperation.of(op -> op.delete(
+                d -> d.index(index).id(id.toString()).version(version).versionType(VersionType.ExternalGte)))));
         BulkResponse response = client.bulk(bulk -> bulk.operations(operations));
         if (response.errors()) {
-            // a delete of a missing document reports 404: that document is already gone, which is what we wanted
+            // a delete of a missing document reports 404: that document is already gone, which is what we wanted;
+            // a conflict (409) means a later read was written first
             var failures = response.items().stream()
-                    .filter(item -> item.error() != null && item.status() != 404)
+                    .filter(item -> item.error() != null && item.status() != 404 && item.status() != 409)
                     .toList();
             if (!failures.isEmpty()) {
                 throw new IOException("search index " + index + ": " + failures.size() + " writes failed, first: "

@@ -41,19 +41,27 @@ class SearchDocuments {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Documents read at one moment, with that moment as their version. Two listeners may sync the same row at once
+     * (a track made ready, then renamed): the index keeps the later read whichever write arrives last.
+     */
+    record Read(long version, Map<UUID, Map<String, Object>> documents) {}
+
     /** The documents among {@code ids}; ids without a document are absent from the map. */
-    Map<UUID, Map<String, Object>> find(SearchType type, List<UUID> ids) {
+    Read find(SearchType type, List<UUID> ids) {
+        long version = version();
         Map<UUID, Map<String, Object>> documents = new LinkedHashMap<>();
         jdbc.sql(select(type) + " AND " + alias(type) + "id = ANY(:ids)")
                 .param("ids", ids.toArray(UUID[]::new))
                 .query(rs -> {
                     documents.put(rs.getObject("id", UUID.class), document(type, rs));
                 });
-        return documents;
+        return new Read(version, documents);
     }
 
     /** A batch of documents in id order after {@code after}, for a full reindex. */
-    Map<UUID, Map<String, Object>> batch(SearchType type, UUID after, int size) {
+    Read batch(SearchType type, UUID after, int size) {
+        long version = version();
         Map<UUID, Map<String, Object>> documents = new LinkedHashMap<>();
         jdbc.sql(select(type) + " AND (CAST(:after AS uuid) IS NULL OR " + alias(type) + "id > :after) ORDER BY "
                         + alias(type) + "id LIMIT :size")
@@ -62,7 +70,18 @@ class SearchDocuments {
                 .query(rs -> {
                     documents.put(rs.getObject("id", UUID.class), document(type, rs));
                 });
-        return documents;
+        return new Read(version, documents);
+    }
+
+    /**
+     * The database's clock in microseconds, taken before the rows are read (in read committed, the next
+     * statement's snapshot is at least as new), so a later version never holds an older state. One clock for
+     * every instance.
+     */
+    private long version() {
+        return jdbc.sql("SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint")
+                .query(Long.class)
+                .single();
     }
 
     /** The ids of the tracks and playlists of one owner, whose documents carry the owner's name. */

@@ -6,7 +6,6 @@ import fr.veza.library.PlaylistChanged;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -51,9 +50,9 @@ class SearchIndexer {
     void sync(SearchType type, List<UUID> ids) throws IOException {
         for (int from = 0; from < ids.size(); from += 500) {
             List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + 500));
-            Map<UUID, Map<String, Object>> found = documents.find(type, batch);
+            SearchDocuments.Read found = documents.find(type, batch);
             List<UUID> removed = new ArrayList<>(batch);
-            removed.removeAll(found.keySet());
+            removed.removeAll(found.documents().keySet());
             index.write(type, found, removed);
         }
     }

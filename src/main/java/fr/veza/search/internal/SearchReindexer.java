@@ -86,8 +86,9 @@ public class SearchReindexer {
             UUID after = null;
             Map<UUID, Map<String, Object>> batch;
             do {
-                batch = documents.batch(type, after, BATCH);
-                target.write(type, batch, List.of());
+                SearchDocuments.Read read = documents.batch(type, after, BATCH);
+                target.write(type, read, List.of());
+                batch = read.documents();
                 written += batch.size();
                 after = batch.isEmpty() ? after : List.copyOf(batch.keySet()).get(batch.size() - 1);
             } while (batch.size() == BATCH);
