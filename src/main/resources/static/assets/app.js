@@ -554,6 +554,12 @@
         seen.clear();
         $('chat-seen').textContent = '';
       }
+    } else if (frame.type === 'message_hidden') {
+      const line = list.querySelector('[data-message-id="' + CSS.escape(frame.message_id) + '"]');
+      if (!line || line.classList.contains('mine')) return;
+      const body = line.querySelector('.chat-body');
+      body.textContent = room.dataset.hidden;
+      body.classList.add('muted');
     } else if (frame.type === 'message_edited' || frame.type === 'message_deleted') {
       const id = frame.type === 'message_edited' ? frame.message.id : frame.message_id;
       const line = list.querySelector('[data-message-id="' + CSS.escape(id) + '"]');
@@ -561,6 +567,7 @@
       const body = line.querySelector('.chat-body');
       if (frame.type === 'message_edited') {
         body.textContent = frame.message.body;
+        body.classList.remove('muted');
         if (!line.querySelector('.chat-edited')) {
           const mark = document.createElement('span');
           mark.className = 'muted chat-edited';

@@ -29,6 +29,12 @@ public interface Accounts {
      */
     boolean suspend(UUID userId, String reason);
 
+    /** The role of an account that is not erased. */
+    Optional<Role> roleOf(UUID userId);
+
+    /** Active admins and moderators: who hears that reports wait. */
+    List<UUID> moderators();
+
     /** Lifts a suspension: the person may sign in again and what they published is visible again. */
     boolean reinstate(UUID userId);
 }

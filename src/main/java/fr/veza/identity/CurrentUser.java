@@ -16,6 +16,11 @@ public record CurrentUser(UUID id, Role role, UUID sessionId) {
     }
 
     public boolean canPublish() {
-        return role == Role.ARTIST || role == Role.ADMIN;
+        return role == Role.ARTIST || isModerator();
+    }
+
+    /** Moderators and admins work the queue of reports. */
+    public boolean isModerator() {
+        return role == Role.MODERATOR || role == Role.ADMIN;
     }
 }

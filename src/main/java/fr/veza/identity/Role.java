@@ -5,10 +5,14 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What a person may do: listen, also publish and sell, or administer. */
+/**
+ * What a person may do: listen, also publish and sell, also work the queue of reports (moderator), or administer.
+ * Each role may do what the ones before it may.
+ */
 public enum Role {
     LISTENER,
     ARTIST,
+    MODERATOR,
     ADMIN;
 
     @JsonValue

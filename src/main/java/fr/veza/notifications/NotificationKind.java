@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The kinds of notification a person chooses mail for, each with its default: money, legal matters and warranties
- * at once, social activity in the weekly digest, chat at once (a chat notification only exists for someone who has
+ * at once, moderation (what moderators decided about one's reports and content) at once, social activity in the
+ * weekly digest, chat at once (a chat notification only exists for someone who has
  * been away a while).
  */
 public enum NotificationKind {
@@ -20,7 +21,17 @@ public enum NotificationKind {
     SALE(Delivery.INSTANT, "new_sale"),
     PURCHASE(Delivery.INSTANT, "purchase_completed"),
     DMCA(Delivery.INSTANT, "track_taken_down", "track_restored"),
-    WARRANTY(Delivery.INSTANT, "warranty_ending");
+    WARRANTY(Delivery.INSTANT, "warranty_ending"),
+    MODERATION(
+            Delivery.INSTANT,
+            "content_hidden",
+            "moderation_warning",
+            "report_actioned",
+            "report_dismissed",
+            "report_escalated",
+            "appeal_upheld",
+            "appeal_reversed",
+            "reports_overdue");
 
     private final List<String> types;
     private final Delivery byDefault;

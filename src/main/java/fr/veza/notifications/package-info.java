@@ -2,7 +2,17 @@
  * What people are told about: new followers, likes and comments on their tracks, built from other modules' events.
  */
 @ApplicationModule(
-        allowedDependencies = {"platform", "identity", "social", "marketplace", "gear", "chat", "legal", "catalog"})
+        allowedDependencies = {
+            "platform",
+            "identity",
+            "social",
+            "marketplace",
+            "gear",
+            "chat",
+            "legal",
+            "catalog",
+            "moderation"
+        })
 package fr.veza.notifications;
 
 import org.springframework.modulith.ApplicationModule;

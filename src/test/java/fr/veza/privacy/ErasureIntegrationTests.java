@@ -112,7 +112,17 @@ class ErasureIntegrationTests extends IntegrationTest {
         as(gone).put("/api/v1/users/" + other.id() + "/follow", null);
         as(other).put("/api/v1/users/" + gone.id() + "/follow", null);
         as(gone).put("/api/v1/tracks/" + othersTrack + "/like", null);
-        as(gone).post("/api/v1/tracks/" + othersTrack + "/comments", Map.of("body", "nice"));
+        String comment = as(gone).post("/api/v1/tracks/" + othersTrack + "/comments", Map.of("body", "nice"))
+                .field("id");
+        // a report they made, and a decision about what they wrote
+        as(gone).post("/api/v1/reports", Map.of("target_type", "track", "target_id", othersTrack, "reason", "spam"));
+        String report = as(other)
+                .post("/api/v1/reports", Map.of("target_type", "comment", "target_id", comment, "reason", "spam"))
+                .field("id");
+        assertThat(as(admin())
+                        .post("/api/v1/admin/reports/" + report + "/hide", null)
+                        .status())
+                .isEqualTo(200);
         String room = as(gone).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", other.id()))
                 .field("id");
         as(gone).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", "hi"));
@@ -270,6 +280,17 @@ class ErasureIntegrationTests extends IntegrationTest {
                 .isZero();
         assertThat(count("SELECT count(*) FROM track_comments WHERE author_id = :id"))
                 .isZero();
+        assertThat(count("SELECT count(*) FROM moderation_reports WHERE reporter_id = :id"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM moderation_decisions WHERE author_id = :id"))
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM moderation_decisions d JOIN moderation_reports r"
+                                + " ON r.decision_id = d.id WHERE r.reporter_id = :other AND d.action = 'hide'")
+                        .param("other", other.id())
+                        .query(Integer.class)
+                        .single())
+                .as("the decision stays, anonymised, with the other person's report")
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM playlists WHERE owner_id = :id")).isZero();
         assertThat(count("SELECT count(*) FROM chat_messages WHERE author_id = :id"))
                 .isZero();

@@ -71,8 +71,30 @@ class ExportIntegrationTests extends IntegrationTest {
         as(me).put("/api/v1/tracks/" + theirPublic + "/like", null);
         as(me).put("/api/v1/users/" + other.id() + "/follow", null);
         as(other).put("/api/v1/users/" + me.id() + "/follow", null);
-        as(me).post("/api/v1/tracks/" + theirPublic + "/comments", Map.of("body", "my comment"));
-        as(other).post("/api/v1/tracks/" + myTrack + "/comments", Map.of("body", "their comment"));
+        String myComment = as(me).post("/api/v1/tracks/" + theirPublic + "/comments", Map.of("body", "my comment"))
+                .field("id");
+        String theirComment = as(other)
+                .post("/api/v1/tracks/" + myTrack + "/comments", Map.of("body", "their comment"))
+                .field("id");
+        // I report their comment; they report mine and moderators hide it
+        as(me).post(
+                        "/api/v1/reports",
+                        Map.of(
+                                "target_type",
+                                "comment",
+                                "target_id",
+                                theirComment,
+                                "reason",
+                                "spam",
+                                "details",
+                                "my words"));
+        String report = as(other)
+                .post("/api/v1/reports", Map.of("target_type", "comment", "target_id", myComment, "reason", "hate"))
+                .field("id");
+        assertThat(as(admin())
+                        .post("/api/v1/admin/reports/" + report + "/hide", Map.of("note", "hateful"))
+                        .status())
+                .isEqualTo(200);
         as(me).post("/api/v1/developer/api-keys", Map.of("name", "my key", "scopes", List.of("read")));
         String appPassword = as(me).post("/api/v1/me/app-passwords", Map.of("name", "my player"))
                 .field("password");
@@ -163,6 +185,8 @@ class ExportIntegrationTests extends IntegrationTest {
                         "products.json",
                         "webhooks.json",
                         "audit_log.json",
+                        "moderation/reports.json",
+                        "moderation/decisions.json",
                         "audio/" + myTrack + ".mp3");
         String readme = new String(files.get("README.txt"), StandardCharsets.UTF_8);
         files.keySet().stream()
@@ -218,6 +242,18 @@ class ExportIntegrationTests extends IntegrationTest {
                 .isFalse();
         assertThat(text(files, "notifications.json")).doesNotContain("their comment");
         assertThat(text(files, "sessions.json")).contains("198.51.");
+        JsonNode myReports = json(files, "moderation/reports.json");
+        assertThat(myReports).hasSize(1);
+        assertThat(myReports.get(0).get("target_id").asText()).isEqualTo(theirComment);
+        assertThat(myReports.get(0).get("details").asText()).isEqualTo("my words");
+        JsonNode aboutMe = json(files, "moderation/decisions.json");
+        assertThat(aboutMe).hasSize(1);
+        assertThat(aboutMe.get(0).get("action").asText()).isEqualTo("hide");
+        assertThat(aboutMe.get(0).get("target_id").asText()).isEqualTo(myComment);
+        assertThat(text(files, "moderation/decisions.json"))
+                .as("never who reported it nor who decided")
+                .doesNotContain(other.id().toString())
+                .doesNotContain(admin().id().toString());
         files.forEach((name, bytes) -> assertThat(new String(bytes, StandardCharsets.UTF_8))
                 .as(name)
                 .doesNotContain(other.email())

@@ -86,8 +86,10 @@ class CatalogPersonalData implements PersonalData {
     public void accountRecovered(UUID userId) {
         List<UUID> shown = jdbc.sql("""
                         UPDATE tracks SET
-                            visibility = CASE WHEN taken_down_at IS NULL THEN visibility_before_closure ELSE visibility END,
-                            visibility_before_takedown = CASE WHEN taken_down_at IS NULL THEN visibility_before_takedown
+                            visibility = CASE WHEN taken_down_at IS NULL AND hidden_at IS NULL THEN visibility_before_closure
+                                              ELSE visibility END,
+                            visibility_before_takedown = CASE WHEN taken_down_at IS NULL AND hidden_at IS NULL
+                                                              THEN visibility_before_takedown
                                                               ELSE visibility_before_closure END,
                             visibility_before_closure = NULL, updated_at = now()
                         WHERE owner_id = :user AND visibility_before_closure IS NOT NULL

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 class JdbcPlayerLibrary implements PlayerLibrary {
 
     /** The viewer's own tracks, whatever their visibility, unless taken down. */
-    private static final String OWN =
-            "t.owner_id = :viewer AND t.deleted_at IS NULL AND t.status = 'ready'" + " AND t.taken_down_at IS NULL";
+    private static final String OWN = "t.owner_id = :viewer AND t.deleted_at IS NULL AND t.status = 'ready'"
+            + " AND t.taken_down_at IS NULL AND t.hidden_at IS NULL";
 
     /** What lists and searches may hold for the viewer. */
     static final String FINDABLE = "((" + PublicTracks.LISTED + ") OR (" + OWN + "))";

@@ -92,8 +92,10 @@ class TrackRepository {
     void updateMetadata(UUID id, String title, String description, String genre, List<String> tags, Visibility v) {
         jdbc.sql("""
                         UPDATE tracks SET title = :title, description = :description, genre = :genre, tags = :tags,
-                               visibility = CASE WHEN taken_down_at IS NULL THEN :visibility ELSE visibility END,
-                               visibility_before_takedown = CASE WHEN taken_down_at IS NULL THEN NULL
+                               visibility = CASE WHEN taken_down_at IS NULL AND hidden_at IS NULL THEN :visibility
+                                                 ELSE visibility END,
+                               visibility_before_takedown = CASE WHEN taken_down_at IS NULL AND hidden_at IS NULL
+                                                                 THEN NULL
                                                                  ELSE :visibility END,
                                updated_at = now()
                         WHERE id = :id AND deleted_at IS NULL

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class ChatRepository {
 
     private static final String MESSAGE_COLUMNS =
-            "id, room_id, author_id, body, created_at, edited_at, deleted_at, kind, reply_to";
+            "id, room_id, author_id, body, created_at, edited_at, deleted_at, kind, reply_to, hidden_at";
 
     private final JdbcClient jdbc;
 
@@ -270,7 +270,8 @@ class ChatRepository {
 
     Optional<ChatMessage> edit(UUID id, UUID authorId, String body) {
         return jdbc.sql("UPDATE chat_messages SET body = :body, edited_at = now()"
-                        + " WHERE id = :id AND author_id = :author AND deleted_at IS NULL RETURNING " + MESSAGE_COLUMNS)
+                        + " WHERE id = :id AND author_id = :author AND deleted_at IS NULL AND hidden_at IS NULL"
+                        + " RETURNING " + MESSAGE_COLUMNS)
                 .param("id", id)
                 .param("author", authorId)
                 .param("body", body)
@@ -285,6 +286,48 @@ class ChatRepository {
                 .param("author", authorId)
                 .query(ChatRepository::row)
                 .optional();
+    }
+
+    /** Joins the caller's transaction; empty when it was hidden already or is gone. */
+    Optional<ChatMessage> hide(UUID id) {
+        return jdbc.sql("UPDATE chat_messages SET hidden_at = now()"
+                        + " WHERE id = :id AND hidden_at IS NULL AND kind = 'text' RETURNING " + MESSAGE_COLUMNS)
+                .param("id", id)
+                .query(ChatRepository::row)
+                .optional();
+    }
+
+    Optional<ChatMessage> unhide(UUID id) {
+        return jdbc.sql("UPDATE chat_messages SET hidden_at = NULL WHERE id = :id AND hidden_at IS NOT NULL RETURNING "
+                        + MESSAGE_COLUMNS)
+                .param("id", id)
+                .query(ChatRepository::row)
+                .optional();
+    }
+
+    /** The messages of a room just before and after one, oldest first: what moderators read it in. */
+    List<ChatMessage> around(ChatMessage message, int each) {
+        List<ChatMessage> before = jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_messages WHERE room_id = :room"
+                        + " AND (created_at, id) < (:at, :id) ORDER BY created_at DESC, id DESC LIMIT :each")
+                .param("room", message.roomId())
+                .param("at", Timestamp.from(message.createdAt()))
+                .param("id", message.id())
+                .param("each", each)
+                .query(ChatRepository::row)
+                .list();
+        List<ChatMessage> after = jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM chat_messages WHERE room_id = :room"
+                        + " AND (created_at, id) > (:at, :id) ORDER BY created_at, id LIMIT :each")
+                .param("room", message.roomId())
+                .param("at", Timestamp.from(message.createdAt()))
+                .param("id", message.id())
+                .param("each", each)
+                .query(ChatRepository::row)
+                .list();
+        List<ChatMessage> all = new java.util.ArrayList<>(before);
+        java.util.Collections.reverse(all);
+        all.add(message);
+        all.addAll(after);
+        return all;
     }
 
     /** Moves the member's read (and so delivered) position forward, never back; false if it did not move. */
@@ -325,7 +368,8 @@ class ChatRepository {
                 instant(rs.getTimestamp("edited_at")),
                 instant(rs.getTimestamp("deleted_at")),
                 rs.getString("kind"),
-                rs.getObject("reply_to", UUID.class));
+                rs.getObject("reply_to", UUID.class),
+                rs.getTimestamp("hidden_at") != null);
     }
 
     private static Instant instant(Timestamp timestamp) {

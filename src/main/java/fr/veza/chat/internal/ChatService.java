@@ -119,7 +119,7 @@ public class ChatService {
         return new CursorPage<>(
                 page.items().stream()
                         .filter(m -> !blocked.contains(m.authorId()))
-                        .map(m -> present.contains(m.authorId()) ? m : m.fromFormerMember())
+                        .map(m -> present.contains(m.authorId()) ? m.seenBy(me.id()) : m.fromFormerMember())
                         .toList(),
                 page.nextCursor());
     }
@@ -179,7 +179,13 @@ public class ChatService {
         ChatMessage message = chats.edit(messageId, me.id(), text).orElseThrow(() -> notYours(me, messageId));
         toMembers(
                 message.roomId(),
-                new ChatEvent("message_edited", Map.of("room_id", message.roomId(), "message", view(message))));
+                new ChatEvent(
+                        "message_edited",
+                        Map.of(
+                                "room_id",
+                                message.roomId(),
+                                "message",
+                                views(List.of(message)).get(0))));
         return message;
     }
 
@@ -285,6 +291,38 @@ public class ChatService {
         }
     }
 
+    /** Moderators hid a message: the members' screens drop its text at once; its author still reads it. */
+    @Transactional
+    public boolean hideByModerators(UUID messageId) {
+        return chats.hide(messageId)
+                .map(message -> {
+                    toMembers(
+                            message.roomId(),
+                            new ChatEvent(
+                                    "message_hidden", Map.of("room_id", message.roomId(), "message_id", message.id())));
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    @Transactional
+    public boolean restoreByModerators(UUID messageId) {
+        return chats.unhide(messageId)
+                .map(message -> {
+                    toMembers(
+                            message.roomId(),
+                            new ChatEvent(
+                                    "message_edited",
+                                    Map.of(
+                                            "room_id",
+                                            message.roomId(),
+                                            "message",
+                                            views(List.of(message)).get(0))));
+                    return true;
+                })
+                .orElse(false);
+    }
+
     private void toMembers(UUID roomId, ChatEvent event) {
         List<UUID> members =
                 chats.members(roomId).stream().map(ChatMember::userId).toList();
@@ -377,7 +415,9 @@ public class ChatService {
                         Map<String, Object> quote = new LinkedHashMap<>();
                         quote.put("id", original.id());
                         quote.put("author_id", original.authorId());
-                        quote.put("excerpt", original.deletedAt() == null ? excerpt(original.body()) : null);
+                        quote.put(
+                                "excerpt",
+                                original.deletedAt() == null && !original.hidden() ? excerpt(original.body()) : null);
                         view.put("quote", quote);
                     }
                     return view;
@@ -391,6 +431,7 @@ public class ChatService {
         Set<UUID> blocked = blocks.blockedBy(me.id());
         return chats.replies(message.id(), 200).stream()
                 .filter(m -> !blocked.contains(m.authorId()))
+                .map(m -> m.seenBy(me.id()))
                 .toList();
     }
 
@@ -508,6 +549,7 @@ public class ChatService {
         view.put("deleted_at", m.deletedAt() == null ? null : m.deletedAt().toString());
         view.put("kind", m.kind());
         view.put("reply_to", m.replyTo());
+        view.put("hidden", m.hidden());
         return view;
     }
 

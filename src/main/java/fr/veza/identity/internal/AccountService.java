@@ -77,7 +77,7 @@ public class AccountService {
             ClientContext client,
             java.util.function.BiFunction<UUID, Role, S> openSession) {
         Role requested = role == null ? Role.LISTENER : role;
-        if (requested == Role.ADMIN) {
+        if (requested == Role.ADMIN || requested == Role.MODERATOR) {
             throw VezaException.invalid("role", "must be listener or artist");
         }
         throttle.admitRegistration(client.ipAddress());

@@ -2,6 +2,7 @@ package fr.veza.identity.internal;
 
 import fr.veza.identity.Accounts;
 import fr.veza.identity.Mailbox;
+import fr.veza.identity.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,22 @@ class JdbcAccounts implements Accounts {
     @Override
     public List<UUID> pastRecoveryDeadline(Instant now, int limit) {
         return closed.pastRecoveryDeadline(now, limit);
+    }
+
+    @Override
+    public Optional<Role> roleOf(UUID userId) {
+        return jdbc.sql("SELECT role FROM users WHERE id = :id AND deleted_at IS NULL")
+                .param("id", userId)
+                .query((rs, n) -> Role.of(rs.getString(1)))
+                .optional();
+    }
+
+    @Override
+    public List<UUID> moderators() {
+        return jdbc.sql("SELECT id FROM users WHERE role IN ('moderator', 'admin') AND status = 'active'"
+                        + " AND deleted_at IS NULL ORDER BY created_at")
+                .query(UUID.class)
+                .list();
     }
 
     /** Joins the caller's transaction, so the suspension commits with whatever decided it. */

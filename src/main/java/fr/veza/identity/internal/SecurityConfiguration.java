@@ -182,7 +182,8 @@ class SecurityConfiguration {
 
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_ARTIST\nROLE_ARTIST > ROLE_LISTENER");
+        return RoleHierarchyImpl.fromHierarchy(
+                "ROLE_ADMIN > ROLE_MODERATOR\nROLE_MODERATOR > ROLE_ARTIST\nROLE_ARTIST > ROLE_LISTENER");
     }
 
     @Bean

@@ -90,7 +90,7 @@ class UserAdminPages {
             try {
                 to = Role.of(role);
             } catch (IllegalArgumentException unknown) {
-                throw VezaException.invalid("role", "must be listener, artist or admin");
+                throw VezaException.invalid("role", "must be listener, artist, moderator or admin");
             }
             return accounts.changeRole(admin, id, to, clients.of(request));
         }));

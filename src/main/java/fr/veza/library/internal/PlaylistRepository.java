@@ -70,7 +70,9 @@ class PlaylistRepository {
 
     void update(UUID id, String title, String description, PlaylistVisibility visibility) {
         jdbc.sql("""
-                        UPDATE playlists SET title = :title, description = :description, visibility = :visibility,
+                        UPDATE playlists SET title = :title, description = :description,
+                               visibility = CASE WHEN hidden_at IS NULL THEN :visibility ELSE 'private' END,
+                               visibility_before_hiding = CASE WHEN hidden_at IS NULL THEN NULL ELSE :visibility END,
                                updated_at = now()
                         WHERE id = :id
                         """)
@@ -181,6 +183,32 @@ class PlaylistRepository {
                 .param("p", playlistId)
                 .param("delta", delta)
                 .update();
+    }
+
+    /** Joins the caller's transaction; false when it was hidden already. */
+    boolean hide(UUID id) {
+        return jdbc.sql("""
+                        UPDATE playlists SET hidden_at = now(), visibility_before_hiding = visibility,
+                               visibility = 'private', updated_at = now()
+                        WHERE id = :id AND hidden_at IS NULL
+                        """).param("id", id).update() > 0;
+    }
+
+    /** Gives back the visibility its owner chose, including one chosen while it was hidden. */
+    boolean restore(UUID id) {
+        return jdbc.sql("""
+                        UPDATE playlists SET visibility = coalesce(visibility_before_hiding, visibility),
+                               visibility_before_hiding = NULL, hidden_at = NULL, updated_at = now()
+                        WHERE id = :id AND hidden_at IS NOT NULL
+                        """).param("id", id).update() > 0;
+    }
+
+    boolean hidden(UUID id) {
+        return jdbc.sql("SELECT hidden_at IS NOT NULL FROM playlists WHERE id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     private static Playlist map(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,9 @@ import fr.veza.gear.WarrantyEnding;
 import fr.veza.legal.TrackRestored;
 import fr.veza.legal.TrackTakenDown;
 import fr.veza.marketplace.OrderPaid;
+import fr.veza.moderation.AppealDecided;
+import fr.veza.moderation.ContentModerated;
+import fr.veza.moderation.ReportsOverdue;
 import fr.veza.social.TrackCommented;
 import fr.veza.social.TrackLiked;
 import fr.veza.social.TrackReposted;
@@ -132,6 +135,69 @@ class NotificationListener {
                 "track_restored",
                 dmca(event.noticeId(), event.reference(), event.trackId()),
                 "dmca:restored:" + event.noticeId());
+    }
+
+    /**
+     * The author hears of a hiding (which they may appeal) or a warning; a suspended author cannot sign in to
+     * read anything. Each reporter hears whether moderators acted, never who else reported.
+     */
+    @ApplicationModuleListener
+    void on(ContentModerated event) {
+        Map<String, Object> payload =
+                moderated(event.decisionId(), event.targetType(), event.targetId(), event.label());
+        if (event.authorId() != null && ("hide".equals(event.action()) || "warn".equals(event.action()))) {
+            Map<String, Object> told = new LinkedHashMap<>(payload);
+            told.put("excerpt", event.note());
+            notifier.notify(
+                    event.authorId(),
+                    null,
+                    "hide".equals(event.action()) ? "content_hidden" : "moderation_warning",
+                    told,
+                    "moderation:" + event.decisionId());
+        }
+        String outcome = switch (event.action()) {
+            case "dismiss" -> "report_dismissed";
+            case "escalate" -> "report_escalated";
+            default -> "report_actioned";
+        };
+        for (UUID reporter : event.reporterIds()) {
+            notifier.notify(reporter, null, outcome, payload, "moderation:" + event.decisionId() + ":" + reporter);
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(AppealDecided event) {
+        if (event.authorId() == null) {
+            return;
+        }
+        notifier.notify(
+                event.authorId(),
+                null,
+                "appeal_" + event.outcome(),
+                moderated(event.decisionId(), event.targetType(), event.targetId(), event.label()),
+                "appeal:" + event.decisionId());
+    }
+
+    @ApplicationModuleListener
+    void on(ReportsOverdue event) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("count", event.count());
+        payload.put("name", String.valueOf(event.count()));
+        for (UUID moderator : event.moderatorIds()) {
+            notifier.notify(moderator, null, "reports_overdue", payload, "overdue:" + event.firstReportId());
+        }
+    }
+
+    private static Map<String, Object> moderated(UUID decisionId, String targetType, UUID targetId, String label) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("decision_id", decisionId);
+        payload.put("target_type", targetType);
+        payload.put("target_id", targetId);
+        payload.put("name", label == null ? "" : label);
+        if ("track".equals(targetType)) {
+            payload.put("track_id", targetId);
+        }
+        return payload;
     }
 
     private static Map<String, Object> track(UUID trackId, String title) {

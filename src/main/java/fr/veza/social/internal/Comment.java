@@ -3,4 +3,5 @@ package fr.veza.social.internal;
 import java.time.Instant;
 import java.util.UUID;
 
-public record Comment(UUID id, UUID trackId, UUID authorId, String body, Instant createdAt) {}
+/** @param hidden hidden by moderators: only its author (and moderators, in their queue) still see it */
+public record Comment(UUID id, UUID trackId, UUID authorId, String body, Instant createdAt, boolean hidden) {}

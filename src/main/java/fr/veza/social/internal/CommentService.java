@@ -60,7 +60,7 @@ public class CommentService {
 
     public List<Comment> page(UUID trackId, CurrentUser viewer, Cursor after, int limit) {
         visibleTrack(trackId, viewer);
-        return comments.page(trackId, after, limit);
+        return comments.page(trackId, viewer == null ? null : viewer.id(), after, limit);
     }
 
     public void delete(UUID trackId, UUID commentId, CurrentUser viewer) {

@@ -21,7 +21,7 @@ class TrackEngagementRepository implements TrackEngagement {
                         SELECT coalesce((SELECT likes FROM track_like_counts WHERE track_id = :track), 0) AS likes,
                                (SELECT count(*) FROM track_reposts WHERE track_id = :track) AS reposts,
                                (SELECT count(*) FROM track_comments
-                                 WHERE track_id = :track AND NOT withheld_by_closure) AS comments,
+                                 WHERE track_id = :track AND NOT withheld_by_closure AND hidden_at IS NULL) AS comments,
                                EXISTS (SELECT 1 FROM track_likes WHERE track_id = :track AND user_id = :viewer) AS liked,
                                EXISTS (SELECT 1 FROM track_reposts WHERE track_id = :track AND user_id = :viewer)
                                    AS reposted

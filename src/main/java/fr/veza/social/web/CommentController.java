@@ -46,7 +46,8 @@ class CommentController {
     record NewComment(
             @NotBlank @Size(max = CommentService.MAX_LENGTH) String body) {}
 
-    record CommentView(UUID id, UUID trackId, Author author, String body, Instant createdAt) {
+    /** @param hidden hidden by moderators: only its author is shown it */
+    record CommentView(UUID id, UUID trackId, Author author, String body, Instant createdAt, boolean hidden) {
         static CommentView of(Comment comment, UserSummary author) {
             return new CommentView(
                     comment.id(),
@@ -55,7 +56,8 @@ class CommentController {
                             ? new Author(null, null, "Deleted user")
                             : new Author(author.id(), author.username(), author.displayName()),
                     comment.body(),
-                    comment.createdAt());
+                    comment.createdAt(),
+                    comment.hidden());
         }
     }
 

@@ -52,7 +52,8 @@ class TrackSocialPages {
                                 authors.get(comment.authorId()),
                                 comment.body(),
                                 comment.createdAt(),
-                                viewer != null && viewer.id().equals(comment.authorId())))
+                                viewer != null && viewer.id().equals(comment.authorId()),
+                                comment.hidden()))
                         .toList());
         return "social/track-social";
     }
@@ -101,7 +102,13 @@ class TrackSocialPages {
         return "redirect:/tracks/" + id;
     }
 
-    record CommentLine(UUID id, UserDirectory.UserSummary author, String body, java.time.Instant at, boolean mine) {
+    record CommentLine(
+            UUID id,
+            UserDirectory.UserSummary author,
+            String body,
+            java.time.Instant at,
+            boolean mine,
+            boolean hidden) {
 
         public String authorName() {
             return author == null ? null : author.name();
