@@ -62,12 +62,7 @@ class ReportableMessages implements ReportableContent {
                         })
                         .toList());
         String body = message.body();
-        return new Reported(
-                message.authorId(),
-                body.length() > 80 ? body.substring(0, 80) + "…" : body,
-                body,
-                message.hidden(),
-                context);
+        return new Reported(message.authorId(), Reported.labelOf(body), body, message.hidden(), context);
     }
 
     @Override

@@ -40,6 +40,11 @@ public interface ReportableContent {
      */
     record Reported(UUID authorId, String label, String text, boolean hidden, Map<String, Object> context) {
 
+        /** A label for a piece of text: its start, short enough for a queue line or a notification. */
+        public static String labelOf(String text) {
+            return text.length() > 80 ? text.substring(0, 80) + "\u2026" : text;
+        }
+
         public Reported {
             context = context == null
                     ? Map.of()

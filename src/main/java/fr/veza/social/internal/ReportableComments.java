@@ -54,12 +54,7 @@ class ReportableComments implements ReportableContent {
         context.put("track_title", track == null ? null : track.title());
         context.put("created_at", comment.createdAt().toString());
         String body = comment.body();
-        return new Reported(
-                comment.authorId(),
-                body.length() > 80 ? body.substring(0, 80) + "…" : body,
-                body,
-                comment.hidden(),
-                context);
+        return new Reported(comment.authorId(), Reported.labelOf(body), body, comment.hidden(), context);
     }
 
     @Override
