@@ -177,15 +177,7 @@ public class ChatService {
     public ChatMessage edit(CurrentUser me, UUID messageId, String body) {
         String text = requireBody(body);
         ChatMessage message = chats.edit(messageId, me.id(), text).orElseThrow(() -> notYours(me, messageId));
-        toMembers(
-                message.roomId(),
-                new ChatEvent(
-                        "message_edited",
-                        Map.of(
-                                "room_id",
-                                message.roomId(),
-                                "message",
-                                views(List.of(message)).get(0))));
+        edited(message);
         return message;
     }
 
@@ -309,18 +301,23 @@ public class ChatService {
     public boolean restoreByModerators(UUID messageId) {
         return chats.unhide(messageId)
                 .map(message -> {
-                    toMembers(
-                            message.roomId(),
-                            new ChatEvent(
-                                    "message_edited",
-                                    Map.of(
-                                            "room_id",
-                                            message.roomId(),
-                                            "message",
-                                            views(List.of(message)).get(0))));
+                    edited(message);
                     return true;
                 })
                 .orElse(false);
+    }
+
+    /** The members' screens show the message's new state: edited by its author, or back from moderators. */
+    private void edited(ChatMessage message) {
+        toMembers(
+                message.roomId(),
+                new ChatEvent(
+                        "message_edited",
+                        Map.of(
+                                "room_id",
+                                message.roomId(),
+                                "message",
+                                views(List.of(message)).get(0))));
     }
 
     private void toMembers(UUID roomId, ChatEvent event) {
