@@ -497,6 +497,8 @@
     body.className = 'chat-body';
     body.textContent = message.body;
     item.append(head, body);
+    const cards = linkCards(room, message.cards);
+    if (cards) item.append(cards);
     const own = $('chat-own-template');
     if (own && message.author_id === room.dataset.me) {
       const controls = own.content.firstElementChild.cloneNode(true);
@@ -512,6 +514,44 @@
     }
     localise(item);
     return item;
+  }
+  // the tracks and playlists a message links to, as the page draws them
+  function linkCards(room, cards) {
+    if (!cards || cards.length === 0) return null;
+    const list = document.createElement('ul');
+    list.className = 'chat-cards';
+    cards.forEach((card) => {
+      const item = document.createElement('li');
+      item.className = 'chat-card';
+      const link = document.createElement('a');
+      link.href = card.href;
+      if (card.cover_url) {
+        const cover = document.createElement('img');
+        cover.src = card.cover_url;
+        cover.alt = '';
+        cover.width = 48;
+        cover.height = 48;
+        link.append(cover);
+      } else {
+        const blank = document.createElement('span');
+        blank.className = 'chat-card-blank';
+        blank.setAttribute('aria-hidden', 'true');
+        blank.textContent = card.type === 'track' ? '♪' : '≡';
+        link.append(blank);
+      }
+      const text = document.createElement('span');
+      text.className = 'chat-card-text';
+      const title = document.createElement('strong');
+      title.textContent = card.title;
+      const by = document.createElement('span');
+      by.className = 'muted';
+      by.textContent = (card.type === 'track' ? room.dataset.cardTrack : room.dataset.cardPlaylist).replace('{0}', card.artist || '');
+      text.append(title, by);
+      link.append(text);
+      item.append(link);
+      list.append(item);
+    });
+    return list;
   }
   function showUnread(count) {
     const link = document.querySelector('.notifications-link');
@@ -560,6 +600,8 @@
       const body = line.querySelector('.chat-body');
       body.textContent = room.dataset.hidden;
       body.classList.add('muted');
+      const cards = line.querySelector('.chat-cards');
+      if (cards) cards.remove();
     } else if (frame.type === 'message_edited' || frame.type === 'message_deleted') {
       const id = frame.type === 'message_edited' ? frame.message.id : frame.message_id;
       const line = list.querySelector('[data-message-id="' + CSS.escape(id) + '"]');
@@ -568,6 +610,10 @@
       if (frame.type === 'message_edited') {
         body.textContent = frame.message.body;
         body.classList.remove('muted');
+        const before = line.querySelector('.chat-cards');
+        if (before) before.remove();
+        const cards = linkCards(room, frame.message.cards);
+        if (cards) body.after(cards);
         if (!line.querySelector('.chat-edited')) {
           const mark = document.createElement('span');
           mark.className = 'muted chat-edited';
@@ -577,6 +623,8 @@
       } else {
         body.textContent = room.dataset.deleted;
         body.classList.add('muted');
+        const cards = line.querySelector('.chat-cards');
+        if (cards) cards.remove();
         const own = line.querySelector('.chat-own');
         if (own) own.remove();
       }

@@ -18,6 +18,9 @@ public interface TrackCatalog {
     /** The tracks among {@code trackIds} the viewer may see; the others are absent from the map. */
     Map<UUID, TrackSummary> findVisible(Collection<UUID> trackIds, CurrentUser viewer);
 
+    /** The address of the 256-pixel cover of each track among {@code trackIds} that has one, for tracks anyone may see. */
+    Map<UUID, String> coverUrls(Collection<UUID> trackIds);
+
     /** The latest listed tracks, newest first. */
     java.util.List<TrackSummary> newest(int limit);
 

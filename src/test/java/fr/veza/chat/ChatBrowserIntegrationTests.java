@@ -86,6 +86,40 @@ class ChatBrowserIntegrationTests extends BrowserTest {
     }
 
     @Test
+    void aLinkToATrackIsACardLiveAndAfterAReloadAndLeadsToTheTrack() {
+        TestUser artist = register("artist");
+        TestUser alice = register();
+        TestUser bob = register();
+        java.util.UUID track = readyTrack(artist, "Harbour Lights", "public");
+        String room = as(alice)
+                .post("/api/v1/chat/rooms", java.util.Map.of("kind", "direct", "user_id", bob.id()))
+                .field("id");
+        WebDriver alicesBrowser = browser();
+        WebDriver bobsBrowser = browser();
+        signIn(alicesBrowser, alice);
+        signIn(bobsBrowser, bob);
+        alicesBrowser.get(url("/chat/" + room));
+        bobsBrowser.get(url("/chat/" + room));
+        live(alicesBrowser);
+        live(bobsBrowser);
+
+        field(alicesBrowser, "Message").sendKeys("this one: /tracks/" + track);
+        field(alicesBrowser, "Message").sendKeys(Keys.ENTER);
+        waiting(bobsBrowser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".chat-card a")));
+        assertThat(bobsBrowser.findElement(By.cssSelector(".chat-card")).getText())
+                .contains("Harbour Lights")
+                .contains("Track by " + artist.username());
+        screenshot(bobsBrowser, "chat-link-card");
+
+        bobsBrowser.navigate().refresh();
+        waiting(bobsBrowser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".chat-card a")));
+        assertThat(accessibilityViolations(bobsBrowser)).isEmpty();
+        bobsBrowser.findElement(By.cssSelector(".chat-card a")).click();
+        waiting(bobsBrowser).until(ExpectedConditions.titleContains("Harbour Lights"));
+        assertThat(bobsBrowser.getCurrentUrl()).endsWith("/tracks/" + track);
+    }
+
+    @Test
     void theBrowserSocketNeedsTheSessionAndItsOwnOrigin() throws IOException {
         TestUser alice = register();
         WebDriver browser = browser();

@@ -379,6 +379,68 @@ class ChatIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void linksToVezaTracksAndPlaylistsAreCarriedAsReferencesAndShownAsCardsOfWhatAnyoneMaySee() throws Exception {
+        TestUser artist = register("artist");
+        TestUser ana = register();
+        TestUser ben = register();
+        UUID open = readyTrack(artist, "Open Skies", "public");
+        UUID unlisted = readyTrack(artist, "Demo", "private");
+        String mix = as(ana).post("/api/v1/playlists", Map.of("title", "Sunday mix", "visibility", "public"))
+                .field("id");
+        String room = as(ana).post("/api/v1/chat/rooms", Map.of("kind", "direct", "user_id", ben.id()))
+                .field("id");
+        String text = "listen http://localhost:8080/tracks/" + open + " and /tracks/" + unlisted
+                + ", not https://evil.example/tracks/" + open + " nor evil.example/playlists/" + mix
+                + "; the mix: /playlists/" + mix + "?from=chat and again /tracks/" + open;
+
+        try (ChatSocket benSocket = ChatSocket.open(port, ben.accessToken())) {
+            assertThat(as(ana).post("/api/v1/chat/rooms/" + room + "/messages", Map.of("body", text))
+                            .status())
+                    .isEqualTo(201);
+            JsonNode live = benSocket.next("message").path("message");
+            assertThat(live.path("body").asText()).isEqualTo(text);
+            // each link once, in order; only Veza's own address or a path of its own counts
+            assertThat(live.path("references").toString())
+                    .isEqualTo("[{\"type\":\"track\",\"id\":\"" + open + "\"},{\"type\":\"track\",\"id\":\"" + unlisted
+                            + "\"},{\"type\":\"playlist\",\"id\":\"" + mix + "\"}]");
+            // a private track is a reference without a card: a message reaches every member alike
+            JsonNode cards = live.path("cards");
+            assertThat(cards).hasSize(2);
+            assertThat(cards.get(0).path("type").asText()).isEqualTo("track");
+            assertThat(cards.get(0).path("title").asText()).isEqualTo("Open Skies");
+            assertThat(cards.get(0).path("artist").asText()).isEqualTo(artist.username());
+            assertThat(cards.get(0).path("href").asText()).isEqualTo("/tracks/" + open);
+            assertThat(cards.get(1).path("title").asText()).isEqualTo("Sunday mix");
+            assertThat(cards.get(1).path("artist").asText()).isEqualTo(ana.username());
+            assertThat(cards.get(1).path("href").asText()).isEqualTo("/playlists/" + mix);
+            assertThat(cards.toString()).doesNotContain("Demo");
+        }
+
+        JsonNode kept = as(ben).get("/api/v1/chat/rooms/" + room + "/messages")
+                .json()
+                .path("items")
+                .get(0);
+        assertThat(kept.path("cards")).hasSize(2);
+        // once the track is private, its card is gone from the history too
+        as(artist).patch("/api/v1/tracks/" + open, Map.of("visibility", "private"));
+        kept = as(ben).get("/api/v1/chat/rooms/" + room + "/messages")
+                .json()
+                .path("items")
+                .get(0);
+        assertThat(kept.path("references")).hasSize(3);
+        assertThat(kept.path("cards")).hasSize(1);
+        assertThat(kept.path("cards").get(0).path("type").asText()).isEqualTo("playlist");
+
+        as(ana).delete("/api/v1/chat/messages/" + kept.path("id").asText());
+        JsonNode deleted = as(ben).get("/api/v1/chat/rooms/" + room + "/messages")
+                .json()
+                .path("items")
+                .get(0);
+        assertThat(deleted.path("references")).isEmpty();
+        assertThat(deleted.path("cards")).isEmpty();
+    }
+
+    @Test
     void aClosedAccountsMessagesReadAsFromAFormerMemberUntilItComesBack() {
         TestUser ana = register();
         TestUser ben = register();

@@ -139,7 +139,15 @@ class LiveNotificationIntegrationTests extends IntegrationTest {
         assertThat(as(fan).post("/api/v1/tracks/" + track + "/comments", Map.of("body", "Again!"))
                         .status())
                 .isEqualTo(201);
-        assertThat(pushed.poll(15, TimeUnit.SECONDS)).isNotNull();
+        // first the notification, then its push: a failure says which of the two did not happen
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count(
+                                "SELECT count(*) FROM notifications WHERE type = 'track_commented' AND user_id = :k",
+                                artist.id())
+                        == 1);
+        assertThat(pushed.poll(20, TimeUnit.SECONDS))
+                .as("the push of the comment's notification")
+                .isNotNull();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> as(artist)
                         .get("/api/v1/me/push-subscriptions")

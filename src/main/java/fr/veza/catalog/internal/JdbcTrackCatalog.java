@@ -56,6 +56,20 @@ class JdbcTrackCatalog implements TrackCatalog {
     }
 
     @Override
+    public Map<UUID, String> coverUrls(Collection<UUID> trackIds) {
+        if (trackIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("SELECT id FROM tracks WHERE id = ANY(:ids) AND thumbnail_prefix IS NOT NULL")
+                .param("ids", trackIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Function.identity(), id -> "/api/v1/tracks/" + id + "/cover/256"));
+    }
+
+    @Override
     public List<TrackSummary> newest(int limit) {
         return listed("t.ready_at DESC, t.id DESC", limit);
     }

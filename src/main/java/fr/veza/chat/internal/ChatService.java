@@ -44,6 +44,7 @@ public class ChatService {
     private final ApplicationEventPublisher events;
     private final Blocks blocks;
     private final ChatPresence presence;
+    private final LinkCards links;
 
     ChatService(
             ChatRepository chats,
@@ -53,7 +54,9 @@ public class ChatService {
             ChatSettings settings,
             ApplicationEventPublisher events,
             Blocks blocks,
-            ChatPresence presence) {
+            ChatPresence presence,
+            LinkCards links) {
+        this.links = links;
         this.events = events;
         this.blocks = blocks;
         this.presence = presence;
@@ -389,6 +392,8 @@ public class ChatService {
     public List<Map<String, Object>> views(List<ChatMessage> messages) {
         Map<UUID, Map<String, List<UUID>>> reactions =
                 chats.reactions(messages.stream().map(ChatMessage::id).toList());
+        Map<UUID, List<LinkCards.Reference>> linked = links.references(messages);
+        Map<UUID, List<LinkCard>> cards = links.cards(linked);
         Map<UUID, ChatMessage> quoted = new java.util.HashMap<>();
         messages.stream()
                 .map(ChatMessage::replyTo)
@@ -407,6 +412,17 @@ public class ChatService {
                         counted.add(reaction);
                     });
                     view.put("reactions", counted);
+                    view.put(
+                            "references",
+                            linked.getOrDefault(m.id(), List.of()).stream()
+                                    .map(r -> {
+                                        Map<String, Object> reference = new LinkedHashMap<>();
+                                        reference.put("type", r.type());
+                                        reference.put("id", r.id());
+                                        return reference;
+                                    })
+                                    .toList());
+                    view.put("cards", cards.getOrDefault(m.id(), List.of()));
                     ChatMessage original = m.replyTo() == null ? null : quoted.get(m.replyTo());
                     if (original != null) {
                         Map<String, Object> quote = new LinkedHashMap<>();
@@ -420,6 +436,11 @@ public class ChatService {
                     return view;
                 })
                 .toList();
+    }
+
+    /** The cards of the tracks and playlists the messages link to, for a page that shows them. */
+    public Map<UUID, List<LinkCard>> cards(List<ChatMessage> messages) {
+        return links.cards(links.references(messages));
     }
 
     /** A message's thread: the answers to it, oldest first. */

@@ -3,6 +3,7 @@ package fr.veza.chat.web;
 import fr.veza.chat.internal.ChatMember;
 import fr.veza.chat.internal.ChatMessage;
 import fr.veza.chat.internal.ChatService;
+import fr.veza.chat.internal.LinkCard;
 import fr.veza.identity.CurrentUser;
 import fr.veza.identity.UserDirectory;
 import fr.veza.identity.UserDirectory.UserSummary;
@@ -101,13 +102,15 @@ class ChatPages {
                 room.members().stream()
                         .map(member -> new Member(member.userId(), name(people.get(member.userId()))))
                         .toList());
+        Map<UUID, List<LinkCard>> cards = chat.cards(oldestFirst);
         model.addAttribute(
                 "messages",
                 oldestFirst.stream()
                         .map(m -> new Line(
                                 m,
                                 m.authorId() == null ? null : name(people.get(m.authorId())),
-                                me.id().equals(m.authorId())))
+                                me.id().equals(m.authorId()),
+                                cards.getOrDefault(m.id(), List.of())))
                         .toList());
         model.addAttribute("older", page.nextCursor());
         model.addAttribute("seenBy", seenBy(room, me, oldestFirst, people));
@@ -176,7 +179,7 @@ class ChatPages {
 
     record Member(UUID id, String name) {}
 
-    record Line(ChatMessage message, String author, boolean mine) {}
+    record Line(ChatMessage message, String author, boolean mine, List<LinkCard> cards) {}
 
     @Bean
     static SignedInPages chatSignedInPages() {
