@@ -3,7 +3,6 @@ package fr.veza.catalog.internal;
 import fr.veza.catalog.PlayerLibrary;
 import fr.veza.catalog.PlayerMedia;
 import fr.veza.identity.CurrentUser;
-import fr.veza.platform.errors.ErrorCode;
 import fr.veza.platform.errors.VezaException;
 import fr.veza.platform.storage.BlobResource;
 import fr.veza.platform.storage.BlobStore;
@@ -116,7 +115,7 @@ class PlayerMediaService implements PlayerMedia {
         try {
             return blobs.stat(key).map(info -> info.size());
         } catch (IOException e) {
-            throw new VezaException(ErrorCode.SERVICE_UNAVAILABLE, "Storage is unavailable.");
+            throw VezaException.unavailable("Storage is unavailable.", e);
         }
     }
 }

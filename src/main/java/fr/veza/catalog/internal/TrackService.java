@@ -137,7 +137,7 @@ public class TrackService {
                     .orElseThrow(() -> VezaException.notFound("Cover"))
                     .size();
         } catch (IOException e) {
-            throw new VezaException(fr.veza.platform.errors.ErrorCode.SERVICE_UNAVAILABLE, "Storage is unavailable.");
+            throw VezaException.unavailable("Storage is unavailable.", e);
         }
         return new StreamingService.Media(
                 streaming.resource(key, length),

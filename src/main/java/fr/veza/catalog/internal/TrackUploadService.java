@@ -110,8 +110,8 @@ public class TrackUploadService {
                 jobs.cancelFor(id);
                 tracks.failProcessing(id, "The upload could not be stored; upload the track again.");
             });
-            log.error("upload: storing track {} failed", id, storageDown);
-            throw new VezaException(ErrorCode.SERVICE_UNAVAILABLE, "Storage is unavailable; try again shortly.");
+            log.warn("upload: storing track {} failed: {}", id, storageDown.toString());
+            throw VezaException.unavailable("Storage is unavailable; try again shortly.", storageDown);
         }
         jobs.release(id);
         worker.wakeUp();

@@ -37,6 +37,16 @@ public class VezaException extends RuntimeException {
                 Map.of());
     }
 
+    /**
+     * A store (the object store, a search engine) failed under the request: the person is asked to try again, and
+     * the failure is logged as an error with its cause, so it is reported when error reporting is on.
+     */
+    public static VezaException unavailable(String detail, Throwable cause) {
+        VezaException failure = new VezaException(ErrorCode.SERVICE_UNAVAILABLE, detail);
+        failure.initCause(cause);
+        return failure;
+    }
+
     public static VezaException forbidden(String detail) {
         return new VezaException(ErrorCode.FORBIDDEN, detail);
     }

@@ -51,6 +51,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(VezaException.class)
     ResponseEntity<ProblemDetail> veza(VezaException e, HttpServletRequest request) {
+        if (e.errorCode().status() >= 500 && e.getCause() != null) {
+            log.error(
+                    "{} {} answered {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    e.errorCode().status(),
+                    e.getMessage(),
+                    e.getCause());
+        }
         return ResponseEntity.status(e.errorCode().status()).body(problemOf(e, request));
     }
 

@@ -50,6 +50,7 @@ class ProblemResponsesOpenApi {
         problem.addProperty("detail", new StringSchema());
         problem.addProperty("instance", new StringSchema());
         problem.addProperty("code", new StringSchema());
+        problem.addProperty("request_id", new StringSchema().description("The id of the request in the server's logs"));
         problem.addProperty("errors", new ArraySchema().items(violation));
         problem.setRequired(java.util.List.of("type", "title", "status", "code"));
         // RFC 9457 lets a problem carry members of its own, as retry_after_seconds and required_scope do

@@ -33,6 +33,10 @@ public final class Problems {
         problem.setType(code.type());
         problem.setTitle(code.title());
         problem.setProperty("code", code.code());
+        String requestId = RequestIdFilter.current();
+        if (requestId != null) {
+            problem.setProperty(RequestIdFilter.KEY, requestId);
+        }
         return problem;
     }
 

@@ -20,6 +20,30 @@ class ProblemDetailsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void everyAnswerCarriesARequestIdThatItsProblemNamesTooAndAForgedOneIsReplaced() {
+        ApiResponse fine = api().get("/health");
+        assertThat(fine.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+        assertThat(api().get("/health").header("X-Request-Id")).isNotEqualTo(fine.header("X-Request-Id"));
+
+        // a load balancer's id is kept, and the error answer names it, as the log lines of that request do
+        ApiResponse failed =
+                api().with("X-Request-Id", "lb-7f3a9c21").send("POST", "/api/v1/auth/login", "application/json", "{");
+        assertThat(failed.header("X-Request-Id")).isEqualTo("lb-7f3a9c21");
+        assertThat(failed.field("request_id")).isEqualTo("lb-7f3a9c21");
+        ApiResponse refused = api().with("X-Request-Id", "lb-0000abcd").get("/api/v1/me");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.field("request_id")).isEqualTo("lb-0000abcd");
+
+        // anything else is replaced: a forged log line, or an id too long to be one
+        ApiResponse forged = api().with("X-Request-Id", "x\\u0000 INFO admin signed in")
+                .send("POST", "/api/v1/auth/login", "application/json", "{");
+        assertThat(forged.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+        assertThat(forged.field("request_id")).isEqualTo(forged.header("X-Request-Id"));
+        assertThat(api().with("X-Request-Id", "a".repeat(65)).get("/health").header("X-Request-Id"))
+                .matches("[0-9a-f-]{36}");
+    }
+
+    @Test
     void aMissingBodyIsA400() {
         assertProblem(api().send("POST", "/api/v1/auth/login", "application/json", null), 400, "malformed_json");
     }
