@@ -119,7 +119,7 @@ class ErrorReportScrubbing implements SentryOptions.BeforeSendCallback {
             root = root.getCause();
         }
         // a store that is down fails the same way under every route: one kind, however it reaches the log
-        String kind = (root == null ? "message" : root.getClass().getName()) + "@" + event.getLogger();
+        String kind = (root == null ? messageKind(event) : root.getClass().getName()) + "@" + event.getLogger();
         Instant now = clock.instant();
         Window window = kinds.compute(
                 kind,
@@ -127,6 +127,16 @@ class ErrorReportScrubbing implements SentryOptions.BeforeSendCallback {
                         ? new Window(now.plus(WINDOW), 1)
                         : new Window(current.end(), current.count() + 1));
         return window.count() <= FIRST_OF_A_KIND;
+    }
+
+    /** A line without an exception is of the kind of its template and first value (a worker's name). */
+    private static String messageKind(SentryEvent event) {
+        Message message = event.getMessage();
+        if (message == null) {
+            return "message";
+        }
+        List<String> params = message.getParams();
+        return message.getMessage() + (params == null || params.isEmpty() ? "" : ":" + params.get(0));
     }
 
     private static String personId() {

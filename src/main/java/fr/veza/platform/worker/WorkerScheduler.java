@@ -243,7 +243,15 @@ class WorkerScheduler implements SmartLifecycle {
             processed.increment(report.processed());
             failed.increment(report.failed());
             lastSuccessEpochMillis.set(clock.millis());
-            if (report.processed() > 0 || report.failed() > 0) {
+            if (report.failed() > 0) {
+                // an error, so that error reporting hears of items that keep failing (each is logged where it failed)
+                log.error(
+                        "{} run processed={} failed={} tookMs={}",
+                        worker.name(),
+                        report.processed(),
+                        report.failed(),
+                        TimeUnit.NANOSECONDS.toMillis(elapsed));
+            } else if (report.processed() > 0) {
                 log.info(
                         "{} run processed={} failed={} tookMs={}",
                         worker.name(),
