@@ -7,5 +7,12 @@ import java.util.UUID;
 public record PlaylistSummary(
         UUID id, String title, String description, String visibility, int trackCount, Owner owner, Instant updatedAt) {
 
-    public record Owner(UUID id, String username, String displayName) {}
+    public record Owner(UUID id, String username, String displayName) {
+
+        /** The name pages show: the display name, or the username when there is none. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String name() {
+            return displayName == null ? username : displayName;
+        }
+    }
 }

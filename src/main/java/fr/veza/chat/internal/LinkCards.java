@@ -99,11 +99,8 @@ class LinkCards {
                             "/tracks/" + track.id()));
                 } else if (reference.type().equals("playlist") && visiblePlaylists.containsKey(reference.id())) {
                     PlaylistSummary playlist = visiblePlaylists.get(reference.id());
-                    String owner = playlist.owner() == null
-                            ? null
-                            : playlist.owner().displayName() == null
-                                    ? playlist.owner().username()
-                                    : playlist.owner().displayName();
+                    String owner =
+                            playlist.owner() == null ? null : playlist.owner().name();
                     shown.add(new LinkCard(
                             "playlist", playlist.id(), playlist.title(), owner, null, "/playlists/" + playlist.id()));
                 }

@@ -1,6 +1,5 @@
 package fr.veza.platform.errors;
 
-import fr.veza.platform.web.RequestIdFilter;
 import io.sentry.Hint;
 import io.sentry.SentryEvent;
 import io.sentry.SentryOptions;
@@ -80,10 +79,6 @@ class ErrorReportScrubbing implements SentryOptions.BeforeSendCallback {
         event.setUser(user.getId() == null ? null : user);
         event.setServerName(null);
         event.setBreadcrumbs(List.of());
-        String requestId = RequestIdFilter.current();
-        if (requestId != null) {
-            event.setTag(RequestIdFilter.KEY, requestId);
-        }
         Message message = event.getMessage();
         if (message != null) {
             message.setFormatted(scrub(message.getFormatted()));
