@@ -1,5 +1,7 @@
 package fr.veza;
 
+import fr.veza.platform.backup.RestoreCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +13,9 @@ import sun.misc.Signal;
 public class VezaApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("restore")) {
+            System.exit(RestoreCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         exitCleanlyOnSigterm();
         SpringApplication.run(VezaApplication.class, args);
     }

@@ -12,7 +12,7 @@ class DataSourceConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgres(DatabaseSettings database, PlatformSettings platform) {
         return database.isEmbedded()
-                ? EmbeddedPostgresServer.start(platform.dataDir().resolve("postgres"))
+                ? EmbeddedPostgresServer.start(EmbeddedDatabase.directoryIn(platform.dataDir()))
                 : EmbeddedPostgresServer.notNeeded();
     }
 

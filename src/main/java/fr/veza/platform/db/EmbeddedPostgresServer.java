@@ -43,6 +43,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(0)
+                    // the library starts PostgreSQL with -F (no fsync) and asynchronous commits, fine for tests; a
+                    // server's committed payments must survive a power cut, not only a killed process
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     // Spring stops it after the pool closes; the library's own hook would kill it mid-shutdown
                     .setRegisterShutdownHook(false)
                     .start();

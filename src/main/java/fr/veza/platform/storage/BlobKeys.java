@@ -14,10 +14,14 @@ public final class BlobKeys {
     private BlobKeys() {}
 
     public static String require(String key) {
-        if (key == null || key.length() > 512 || !SAFE.matcher(key).matches() || key.contains("..")) {
+        if (!isSafe(key)) {
             throw new IllegalArgumentException("unsafe storage key");
         }
         return key;
+    }
+
+    public static boolean isSafe(String key) {
+        return key != null && key.length() <= 512 && SAFE.matcher(key).matches() && !key.contains("..");
     }
 
     public static String requirePrefix(String prefix) {

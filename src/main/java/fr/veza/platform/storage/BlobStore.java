@@ -3,7 +3,9 @@ package fr.veza.platform.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where files live: the local file system by default, any S3-compatible store in production. Keys are made by
@@ -34,6 +36,20 @@ public interface BlobStore {
     /** Deletes every object whose key starts with the prefix. */
     void deletePrefix(String prefix) throws IOException;
 
+    /**
+     * Every object whose key starts with the prefix ({@code ""} for all), in no particular order, read lazily: close
+     * the stream. Files that are not valid keys (an editor's backup, a half-written temporary) are not objects.
+     */
+    Stream<StoredObject> list(String prefix) throws IOException;
+
+    /**
+     * Copies an object into another store without passing its bytes through Veza, when both are the same S3
+     * service; false when this pair cannot, and the caller streams the object instead.
+     */
+    default boolean copyWithinService(String key, BlobStore target, String targetKey) throws IOException {
+        return false;
+    }
+
     /** The object as a local file, when the store is the local file system; lets ffmpeg read it in place. */
     default Optional<Path> localPath(String key) {
         return Optional.empty();
@@ -43,4 +59,7 @@ public interface BlobStore {
     String kind();
 
     record BlobInfo(long size, String contentType) {}
+
+    /** An object as a listing sees it; {@code modified} changes whenever the object is written again. */
+    record StoredObject(String key, long size, Instant modified) {}
 }

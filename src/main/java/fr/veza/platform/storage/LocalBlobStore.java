@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
@@ -112,6 +114,40 @@ class LocalBlobStore implements BlobStore {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
+        }
+    }
+
+    @Override
+    public Stream<StoredObject> list(String prefix) throws IOException {
+        Path directory = prefix.isEmpty()
+                ? root
+                : root.resolve(BlobKeys.requirePrefix(prefix)).normalize();
+        if (!directory.startsWith(root) || !Files.isDirectory(directory)) {
+            return Stream.empty();
+        }
+        Path temporaries = root.resolve(".tmp");
+        return Files.find(directory, Integer.MAX_VALUE, (path, attributes) -> attributes.isRegularFile())
+                .filter(path -> !path.startsWith(temporaries))
+                .map(this::listed)
+                .flatMap(Optional::stream);
+    }
+
+    private Optional<StoredObject> listed(Path file) {
+        String key = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        if (!BlobKeys.isSafe(key)) {
+            return Optional.empty();
+        }
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            // PostgreSQL keeps microseconds: a finer time would read as a change on every comparison
+            return Optional.of(new StoredObject(
+                    key,
+                    attributes.size(),
+                    attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MICROS)));
+        } catch (java.nio.file.NoSuchFileException deletedMeanwhile) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

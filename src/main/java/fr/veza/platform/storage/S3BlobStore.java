@@ -3,8 +3,10 @@ package fr.veza.platform.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
@@ -115,6 +117,44 @@ class S3BlobStore implements BlobStore {
         } catch (S3Exception e) {
             throw new IOException("S3 delete under " + prefix + " failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Stream<StoredObject> list(String prefix) throws IOException {
+        ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket);
+        if (!prefix.isEmpty()) {
+            request.prefix(BlobKeys.requirePrefix(prefix));
+        }
+        try {
+            return s3.listObjectsV2Paginator(request.build()).contents().stream()
+                    .filter(object -> BlobKeys.isSafe(object.key()))
+                    .map(object -> new StoredObject(
+                            object.key(), object.size(), object.lastModified().truncatedTo(ChronoUnit.MICROS)));
+        } catch (S3Exception e) {
+            throw new IOException("S3 list under " + prefix + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A server-side CopyObject when the target is a bucket of the same S3 service, reached with the same client. */
+    @Override
+    public boolean copyWithinService(String key, BlobStore target, String targetKey) throws IOException {
+        if (!(target instanceof S3BlobStore other) || other.s3 != s3) {
+            return false;
+        }
+        try {
+            s3.copyObject(request -> request.sourceBucket(bucket)
+                    .sourceKey(BlobKeys.require(key))
+                    .destinationBucket(other.bucket)
+                    .destinationKey(BlobKeys.require(targetKey)));
+            return true;
+        } catch (S3Exception e) {
+            throw new IOException("S3 copy " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Another bucket of the same service, through the same client (so copies between the two stay server-side). */
+    S3BlobStore withBucket(String otherBucket) {
+        return new S3BlobStore(s3, otherBucket);
     }
 
     @Override

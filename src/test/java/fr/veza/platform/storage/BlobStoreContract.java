@@ -93,6 +93,28 @@ abstract class BlobStoreContract {
         assertThat(store().exists("contract/pp/three")).isTrue();
     }
 
+    @Test
+    void listsTheObjectsUnderAPrefixWithSizeAndAChangingModificationTime() throws Exception {
+        store().put("contract/list/one", new ByteArrayInputStream(new byte[] {1, 2, 3}), 3, "audio/mpeg");
+        store().put("contract/list/sub/two", new ByteArrayInputStream(new byte[] {4}), 1, "audio/mpeg");
+        store().put("contract/listed-not", new ByteArrayInputStream(new byte[] {5}), 1, "audio/mpeg");
+
+        java.util.Map<String, BlobStore.StoredObject> listed;
+        try (var objects = store().list("contract/list")) {
+            listed = objects.collect(java.util.stream.Collectors.toMap(BlobStore.StoredObject::key, o -> o));
+        }
+
+        assertThat(listed).containsOnlyKeys("contract/list/one", "contract/list/sub/two");
+        assertThat(listed.get("contract/list/one").size()).isEqualTo(3);
+        assertThat(listed.get("contract/list/sub/two").modified()).isNotNull();
+        try (var everything = store().list("")) {
+            assertThat(everything.map(BlobStore.StoredObject::key)).contains("contract/listed-not");
+        }
+        try (var nothing = store().list("contract/absent")) {
+            assertThat(nothing).isEmpty();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../escape", "/etc/passwd", "a/../../b", "a//b", "UPPER/case", "a/./b", "a\\b", ""})
     void refusesKeysThatCouldEscapeTheRoot(String key) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** A store that passes every call on; tests override the calls they want to watch or break. */
 class ForwardingBlobStore implements BlobStore {
@@ -27,6 +28,16 @@ class ForwardingBlobStore implements BlobStore {
     @Override
     public Optional<BlobInfo> stat(String key) throws IOException {
         return delegate.stat(key);
+    }
+
+    @Override
+    public Stream<StoredObject> list(String prefix) throws IOException {
+        return delegate.list(prefix);
+    }
+
+    @Override
+    public boolean copyWithinService(String key, BlobStore target, String targetKey) throws IOException {
+        return delegate.copyWithinService(key, target, targetKey);
     }
 
     @Override
