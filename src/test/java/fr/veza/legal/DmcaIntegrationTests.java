@@ -97,7 +97,9 @@ class DmcaIntegrationTests extends IntegrationTest {
         assertThat(page.text())
                 .contains("Jane Agent")
                 .contains("Repeat infringers")
-                .contains("counter-notice");
+                .contains("counter-notice")
+                // BACKUP_RETENTION 30 days, plus a daily run to see the deletion and one to remove it
+                .contains("leaves Veza&#39;s backups within 32 days");
     }
 
     @Test

@@ -113,21 +113,30 @@ final class DatabaseBackup {
         for (Path path : paths) {
             Path relative = dataDirectory.relativize(path);
             String name = relative.toString().replace(java.io.File.separatorChar, '/');
-            if (Files.isDirectory(path)) {
+            boolean directory = Files.isDirectory(path);
+            if (isSkipped(relative, directory)) {
+                continue;
+            }
+            if (directory) {
                 zip.putNextEntry(new ZipEntry(name + "/"));
                 zip.closeEntry();
-            } else if (!isSkipped(relative)) {
+            } else {
                 copyFile(zip, path, name);
             }
         }
     }
 
-    private static boolean isSkipped(Path relative) {
+    /**
+     * The emptied directories are copied empty (a replication slot's directory without its state would stop the
+     * start); only {@code pg_wal} keeps its own directories, and its segments are added after the copy.
+     */
+    private static boolean isSkipped(Path relative, boolean directory) {
         String fileName = relative.getFileName().toString();
-        return SKIPPED_FILES.contains(fileName)
-                || fileName.startsWith("pgsql_tmp")
-                || (relative.getNameCount() > 1
-                        && EMPTIED_DIRECTORIES.contains(relative.getName(0).toString()));
+        if (relative.getNameCount() > 1
+                && EMPTIED_DIRECTORIES.contains(relative.getName(0).toString())) {
+            return !(directory && relative.getName(0).toString().equals("pg_wal"));
+        }
+        return !directory && (SKIPPED_FILES.contains(fileName) || fileName.startsWith("pgsql_tmp"));
     }
 
     private void copyWal(ZipOutputStream zip, String startFile) throws IOException {
@@ -142,8 +151,6 @@ final class DatabaseBackup {
                     .sorted()
                     .toList();
         }
-        zip.putNextEntry(new ZipEntry("pg_wal/archive_status/"));
-        zip.closeEntry();
         for (Path file : needed) {
             copyFile(zip, file, "pg_wal/" + file.getFileName());
         }

@@ -80,7 +80,7 @@ public final class RestoreCommand {
             out.println("restore refused: " + e.getMessage() + "; stop it first");
             return 1;
         } catch (Exception e) {
-            out.println("restore failed: " + e);
+            out.println("restore failed: " + e + (e.getCause() != null ? ", caused by " + e.getCause() : ""));
             return 1;
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.veza.identity.internal.IdentitySettings;
+import fr.veza.platform.backup.BackupSettings;
 import fr.veza.platform.db.DatabaseSettings;
 import fr.veza.platform.events.EventSettings;
 import fr.veza.platform.storage.StorageSettings;
@@ -59,6 +60,8 @@ class ConfigurationValidationTests {
                 "SEARCH_ENGINE=opensearch           | OPENSEARCH_URL",
                 "SEARCH_INDEX_PREFIX=Not Valid      | SEARCH_INDEX_PREFIX",
                 "EVENT_RETRY_INTERVAL=0s            | EVENT_RETRY_INTERVAL",
+                "BACKUP_TARGET=s3://Not_A_Bucket    | BACKUP_TARGET",
+                "BACKUP_RETENTION=0d                | BACKUP_RETENTION",
             })
     void anInvalidValueStopsTheStartNamingTheVariable(String assignment, String variable, CapturedOutput output) {
         assertThatThrownBy(() -> start(assignment)).isNotNull();
@@ -147,6 +150,7 @@ class ConfigurationValidationTests {
     @ImportAutoConfiguration({ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class})
     @EnableConfigurationProperties({
         PlatformSettings.class,
+        BackupSettings.class,
         DatabaseSettings.class,
         WorkerSettings.class,
         IdentitySettings.class,
