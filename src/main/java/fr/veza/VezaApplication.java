@@ -1,6 +1,7 @@
 package fr.veza;
 
 import fr.veza.platform.backup.RestoreCommand;
+import fr.veza.platform.db.EmbeddedDatabase;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,7 +18,9 @@ public class VezaApplication {
             System.exit(RestoreCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         exitCleanlyOnSigterm();
-        SpringApplication.run(VezaApplication.class, args);
+        SpringApplication application = new SpringApplication(VezaApplication.class);
+        application.addListeners(EmbeddedDatabase.startEarly());
+        application.run(args);
     }
 
     /**

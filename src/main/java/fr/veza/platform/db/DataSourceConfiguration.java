@@ -12,7 +12,7 @@ class DataSourceConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgres(DatabaseSettings database, PlatformSettings platform) {
         return database.isEmbedded()
-                ? EmbeddedPostgresServer.start(EmbeddedDatabase.directoryIn(platform.dataDir()))
+                ? EarlyEmbeddedPostgres.take(EmbeddedDatabase.directoryIn(platform.dataDir()))
                 : EmbeddedPostgresServer.notNeeded();
     }
 

@@ -25,6 +25,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return new EmbeddedDatabase(EmbeddedPostgresServer.start(directoryIn(dataDir)));
     }
 
+    /** For the server's own start: brings the embedded PostgreSQL up while the rest of the application is built. */
+    public static org.springframework.context.ApplicationListener<?> startEarly() {
+        return new EarlyEmbeddedPostgres();
+    }
+
     public String jdbcUrl() {
         return server.jdbcUrl();
     }
