@@ -93,6 +93,24 @@ public final class VezaProcesses implements AutoCloseable {
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
+    /** The password of every account {@link #signUp} makes. */
+    public static final String PASSWORD = "correct horse battery";
+
+    /** Registers an account on a running server and signs it in: its access token. */
+    public static String signUp(Api api, String username, String role) {
+        ApiResponse registered = api.post(
+                "/api/v1/auth/register",
+                Map.of("email", username + "@example.com", "username", username, "password", PASSWORD, "role", role));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return login(api, username);
+    }
+
+    public static String login(Api api, String login) {
+        ApiResponse answer = api.post("/api/v1/auth/login", Map.of("login", login, "password", PASSWORD));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.field("access_token");
+    }
+
     public static Optional<Long> postmasterPid(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
         return Files.exists(pidFile)

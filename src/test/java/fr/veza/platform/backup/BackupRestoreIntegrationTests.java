@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class BackupRestoreIntegrationTests {
 
-    private static final String PASSWORD = "correct horse battery";
-
     private final VezaProcesses processes = new VezaProcesses();
 
     @AfterEach
@@ -45,13 +43,13 @@ class BackupRestoreIntegrationTests {
                 "VEZA_ADMIN_EMAIL",
                 "admin@example.com",
                 "VEZA_ADMIN_PASSWORD",
-                PASSWORD,
+                VezaProcesses.PASSWORD,
                 "FFMPEG_PATH",
                 TestMedia.ffmpeg().toAbsolutePath().toString());
         VezaProcess original = processes.start(dataDir, env);
         Api api = original.api();
-        String artist = signUp(api, "backed-artist", "artist");
-        String listener = signUp(api, "backed-listener", "listener");
+        String artist = VezaProcesses.signUp(api, "backed-artist", "artist");
+        String listener = VezaProcesses.signUp(api, "backed-listener", "listener");
         ApiResponse upload = api.bearer(artist)
                 .upload(
                         "/api/v1/tracks",
@@ -63,7 +61,7 @@ class BackupRestoreIntegrationTests {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> "ready".equals(api.get("/api/v1/tracks/" + track).field("status")));
         String order = paidOrder(api, artist, listener, track);
-        String admin = login(api, "admin@example.com");
+        String admin = VezaProcesses.login(api, "admin@example.com");
 
         ApiResponse backup = api.bearer(admin).post("/api/v1/admin/workers/backup/run", null);
 
@@ -100,8 +98,8 @@ class BackupRestoreIntegrationTests {
 
         VezaProcess revived = processes.start(restored, env);
         Api back = revived.api();
-        String artistAgain = login(back, "backed-artist");
-        String listenerAgain = login(back, "backed-listener");
+        String artistAgain = VezaProcesses.login(back, "backed-artist");
+        String listenerAgain = VezaProcesses.login(back, "backed-listener");
         assertThat(back.get("/api/v1/tracks/" + track).field("status")).isEqualTo("ready");
         assertPlayable(back, track);
         ApiResponse kept = back.bearer(listenerAgain).get("/api/v1/marketplace/orders/" + order);
@@ -115,7 +113,8 @@ class BackupRestoreIntegrationTests {
                         .get("/api/v1/playlists/" + later.field("id"))
                         .status())
                 .isEqualTo(404);
-        ApiResponse workers = back.bearer(login(back, "admin@example.com")).get("/api/v1/admin/workers");
+        ApiResponse workers =
+                back.bearer(VezaProcesses.login(back, "admin@example.com")).get("/api/v1/admin/workers");
         assertThat(workers.text()).contains("\"backup\"");
     }
 
@@ -183,19 +182,5 @@ class BackupRestoreIntegrationTests {
                                 .get("/api/v1/marketplace/orders/" + orderId)
                                 .field("status")));
         return orderId;
-    }
-
-    private static String signUp(Api api, String username, String role) {
-        ApiResponse registered = api.post(
-                "/api/v1/auth/register",
-                Map.of("email", username + "@example.com", "username", username, "password", PASSWORD, "role", role));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return login(api, username);
-    }
-
-    private static String login(Api api, String login) {
-        ApiResponse answer = api.post("/api/v1/auth/login", Map.of("login", login, "password", PASSWORD));
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        return answer.field("access_token");
     }
 }

@@ -43,7 +43,7 @@ class CrashRecoveryIntegrationTests {
 
         VezaProcess first = processes.start(dataDir, Map.of("FFMPEG_PATH", hangingFfmpeg.toString()));
         Api api = new Api(first.port);
-        String token = signUp(api, "crash-artist");
+        String token = VezaProcesses.signUp(api, "crash-artist", "artist");
         ApiResponse playlist = api.bearer(token).post("/api/v1/playlists", Map.of("title", "Kept through a crash"));
         assertThat(playlist.status()).as(playlist.toString()).isEqualTo(201);
         ApiResponse upload = api.bearer(token)
@@ -70,7 +70,8 @@ class CrashRecoveryIntegrationTests {
         assertThat(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
         assertThat(second.output()).anyMatch(line -> line.contains("left running"));
         Api again = new Api(second.port);
-        ApiResponse login = again.post("/api/v1/auth/login", Map.of("login", "crash-artist", "password", PASSWORD));
+        ApiResponse login =
+                again.post("/api/v1/auth/login", Map.of("login", "crash-artist", "password", VezaProcesses.PASSWORD));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         String newToken = login.field("access_token");
         assertThat(again.bearer(newToken)
@@ -94,7 +95,7 @@ class CrashRecoveryIntegrationTests {
     void aStalePidFileLeftByAPowerLossDoesNotStopTheNextStart() throws Exception {
         Path dataDir = processes.dataDir("stale-pid");
         VezaProcess first = processes.start(dataDir, Map.of());
-        signUp(new Api(first.port), "power-cut");
+        VezaProcesses.signUp(new Api(first.port), "power-cut", "artist");
         first.kill();
         ProcessHandle.of(VezaProcesses.postmasterPid(dataDir).orElseThrow()).ifPresent(postgres -> {
             postgres.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -108,30 +109,29 @@ class CrashRecoveryIntegrationTests {
         Files.write(pidFile, lines);
 
         VezaProcess second = processes.start(dataDir, Map.of());
-        ApiResponse login =
-                new Api(second.port).post("/api/v1/auth/login", Map.of("login", "power-cut", "password", PASSWORD));
+        ApiResponse login = new Api(second.port)
+                .post("/api/v1/auth/login", Map.of("login", "power-cut", "password", VezaProcesses.PASSWORD));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         assertThat(second.output()).anyMatch(line -> line.contains("stale postmaster.pid"));
     }
 
-    private static final String PASSWORD = "correct horse battery";
+    @Test
+    void aStartThatFailsAfterTheDatabaseCameUpStopsItAndTheNextStartWorks() throws Exception {
+        Path dataDir = processes.dataDir("failed-start");
+        // the database starts as soon as the configuration is read, on its own thread; the typed settings fail later
+        VezaProcess failing = processes.launch(dataDir, Map.of("ACCESS_TOKEN_TTL", "-5m"));
 
-    private static String signUp(Api api, String username) {
-        ApiResponse registered = api.post(
-                "/api/v1/auth/register",
-                Map.of(
-                        "email",
-                        username + "@example.com",
-                        "username",
-                        username,
-                        "password",
-                        PASSWORD,
-                        "role",
-                        "artist"));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        ApiResponse login = api.post("/api/v1/auth/login", Map.of("login", username, "password", PASSWORD));
-        assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        return login.field("access_token");
+        assertThat(failing.process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(failing.process.exitValue()).isNotZero();
+        assertThat(String.join("\n", failing.output())).contains("ACCESS_TOKEN_TTL");
+        assertThat(VezaProcesses.postmasterPid(dataDir)
+                        .flatMap(ProcessHandle::of)
+                        .map(ProcessHandle::isAlive))
+                .as("no PostgreSQL left running by the failed start")
+                .isNotEqualTo(Optional.of(true));
+
+        VezaProcess fixed = processes.start(dataDir, Map.of());
+        assertThat(fixed.api().get("/health").status()).isEqualTo(200);
     }
 
     /** An ffmpeg that answers the version probe and then hangs, so processing is in flight when the kill comes. */
