@@ -1,5 +1,6 @@
 package fr.veza.bench;
 
+import baseline.MinimalWebApplication;
 import fr.veza.support.FreePorts;
 import java.io.IOException;
 import java.net.URI;

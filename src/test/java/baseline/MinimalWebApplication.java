@@ -1,4 +1,4 @@
-package fr.veza.bench;
+package baseline;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The start-up benchmark's baseline: the smallest Spring Boot web application that answers {@code /health} with one
- * JDBC query, on the same embedded PostgreSQL started the same way (its data directory is the first argument).
+ * JDBC query, on the same embedded PostgreSQL started the same way (its data directory is the first argument). It
+ * lives outside {@code fr.veza} so that Veza's own component scan, in the tests, never picks it up.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({
