@@ -42,7 +42,8 @@ class NotificationMailWorker implements PeriodicWorker {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationMailWorker.class);
     private static final Duration LEASE = Duration.ofMinutes(10);
-    private static final int PEOPLE_PER_RUN = 100;
+    private static final int PEOPLE_PER_BATCH = 100;
+    private static final int MAX_BATCHES_PER_RUN = 50;
 
     private final NotificationRepository notifications;
     private final NotificationPreferences preferences;
@@ -97,19 +98,29 @@ class NotificationMailWorker implements PeriodicWorker {
         Instant cutoff = now.minus(settings.batchWindow());
         int sent = 0;
         int failed = 0;
-        for (UUID person : notifications.mailDue(cutoff, now, PEOPLE_PER_RUN)) {
-            if (run.stopping()) {
+        // every person handled leaves the due set (sent, skipped, given up or put off), so batches drain it; a batch
+        // that claims nothing means another instance is on the rest
+        for (int batch = 0; batch < MAX_BATCHES_PER_RUN && !run.stopping(); batch++) {
+            List<UUID> due = notifications.mailDue(cutoff, now, PEOPLE_PER_BATCH);
+            boolean claimedAny = false;
+            for (UUID person : due) {
+                if (run.stopping()) {
+                    break;
+                }
+                List<Notification> claimed =
+                        transactions.execute(status -> notifications.claimMail(person, cutoff, now, LEASE));
+                if (claimed.isEmpty()) {
+                    continue;
+                }
+                claimedAny = true;
+                switch (mail(person, claimed, now)) {
+                    case SENT -> sent++;
+                    case FAILED -> failed++;
+                    case NOTHING -> {}
+                }
+            }
+            if (due.size() < PEOPLE_PER_BATCH || !claimedAny) {
                 break;
-            }
-            List<Notification> claimed =
-                    transactions.execute(status -> notifications.claimMail(person, cutoff, now, LEASE));
-            if (claimed.isEmpty()) {
-                continue; // another instance has them
-            }
-            switch (mail(person, claimed, now)) {
-                case SENT -> sent++;
-                case FAILED -> failed++;
-                case NOTHING -> {}
             }
         }
         return new WorkReport(sent, failed);

@@ -102,13 +102,16 @@ class NotificationRepository {
                 .list();
     }
 
-    /** People with notifications whose instant mail is due: older than {@code cutoff}, not waiting for a retry. */
+    /**
+     * People with notifications whose instant mail is due: older than {@code cutoff}, not waiting for a retry; the
+     * longest waiting first, so nobody is starved by a backlog larger than one batch.
+     */
     List<UUID> mailDue(Instant cutoff, Instant now, int limit) {
         return jdbc.sql("""
-                        SELECT DISTINCT user_id FROM notifications
+                        SELECT user_id FROM notifications
                         WHERE mail_state IN ('pending', 'sending') AND created_at <= :cutoff
                           AND (mail_due_at IS NULL OR mail_due_at <= :now)
-                        LIMIT :limit
+                        GROUP BY user_id ORDER BY min(created_at) LIMIT :limit
                         """)
                 .param("cutoff", Timestamp.from(cutoff))
                 .param("now", Timestamp.from(now))
