@@ -121,14 +121,225 @@
     return hlsLoading;
   }
 
+  // --- loudness ---------------------------------------------------------------------------------------------
+  // Each master playlist carries its track's playback gain (ReplayGain 2.0 to -18 LUFS, kept so the true peak
+  // stays under -1 dBTP). It is applied through Web Audio, so a quiet track is lifted as well as a loud one
+  // lowered, and every change glides over 50 ms: switching tracks or the setting never clicks. The setting is
+  // this device's, on unless turned off.
+  const GAIN_DATA_ID = 'fr.veza.playback-gain-db';
+  const NORMALISE_KEY = 'veza.player.normalise';
+  const normaliseBox = $('player-normalise');
+  let normalise = localStorage.getItem(NORMALISE_KEY) !== 'off';
+  let trackGainDb = 0;
+  let graph = null;
+  if (normaliseBox) {
+    normaliseBox.checked = normalise;
+    normaliseBox.addEventListener('change', () => {
+      normalise = normaliseBox.checked;
+      localStorage.setItem(NORMALISE_KEY, normalise ? 'on' : 'off');
+      applyGain();
+    });
+  }
+  // made on the first play, which follows a gesture, so the browser lets the context run
+  function audioGraph() {
+    if (graph) return graph;
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return null;
+    const context = new Context();
+    const gain = context.createGain();
+    context.createMediaElementSource(audio).connect(gain).connect(context.destination);
+    audio.vezaGain = gain;
+    graph = { context, gain };
+    return graph;
+  }
+  function applyGain() {
+    const db = normalise ? trackGainDb : 0;
+    audio.dataset.gainDb = db.toFixed(2);
+    if (!graph) return;
+    const value = graph.gain.gain;
+    const now = graph.context.currentTime;
+    value.cancelScheduledValues(now);
+    value.setValueAtTime(value.value, now);
+    value.linearRampToValueAtTime(Math.pow(10, db / 20), now + 0.05);
+  }
+  function useGain(text) {
+    const db = Number(text);
+    trackGainDb = text != null && isFinite(db) ? db : 0;
+    applyGain();
+  }
+  audio.addEventListener('play', () => {
+    const made = audioGraph();
+    if (made && made.context.state !== 'running') made.context.resume().catch(() => {});
+    applyGain();
+  });
+
+  // --- lossless -----------------------------------------------------------------------------------------------
+  // A lossless upload has a FLAC rendition in fragmented MP4. hls.js (1.4) cannot play FLAC, so where Media Source
+  // Extensions can, and the listener chose Lossless on this device, its segments are fed to the browser here: the
+  // initialisation segment, then segments from wherever the listener is, a minute ahead at most, dropping what lies
+  // well behind (browsers keep little audio in a source buffer). Anything else plays the AAC renditions.
+  const LOSSLESS_KEY = 'veza.player.lossless';
+  const LOSSLESS_TYPE = 'audio/mp4; codecs="flac"';
+  const losslessBox = $('player-lossless');
+  const losslessPlayable = !!(window.MediaSource && MediaSource.isTypeSupported(LOSSLESS_TYPE));
+  let lossless = null;
+  if (losslessBox) {
+    losslessBox.closest('.player-setting').hidden = !losslessPlayable;
+    losslessBox.checked = losslessPlayable && localStorage.getItem(LOSSLESS_KEY) === 'on';
+    losslessBox.addEventListener('change', () => {
+      localStorage.setItem(LOSSLESS_KEY, losslessBox.checked ? 'on' : 'off');
+      const track = current();
+      if (track && loadedId === track.id) {
+        const playing = !audio.paused;
+        attach(track, audio.currentTime).then(() => { if (playing) audio.play().catch(() => {}); });
+      }
+    });
+  }
+  function wantsLossless() { return losslessPlayable && losslessBox && losslessBox.checked; }
+
+  // The lossless variant's address in a master playlist, or null when the track has none.
+  function losslessVariant(master, base) {
+    const lines = master.split('\n');
+    for (let i = 0; i < lines.length - 1; i++) {
+      if (lines[i].startsWith('#EXT-X-STREAM-INF') && lines[i].includes('CODECS="fLaC"')) {
+        return new URL(lines[i + 1].trim(), base).href;
+      }
+    }
+    return null;
+  }
+  function sessionGain(master) {
+    const found = master.match(/#EXT-X-SESSION-DATA:DATA-ID="fr\.veza\.playback-gain-db",VALUE="([^"]*)"/);
+    return found ? found[1] : null;
+  }
+
+  async function playLossless(track, startAt, variantUrl) {
+    const text = await (await fetch(variantUrl, { credentials: 'same-origin' })).text();
+    const base = new URL(variantUrl, location.href);
+    const map = text.match(/#EXT-X-MAP:URI="([^"]+)"/);
+    const segments = [];
+    let at = 0;
+    let duration = null;
+    for (const line of text.split('\n')) {
+      if (line.startsWith('#EXTINF:')) duration = parseFloat(line.substring(8));
+      else if (line.trim() && !line.startsWith('#') && duration != null) {
+        segments.push({ url: new URL(line.trim(), base).href, start: at, end: at + duration });
+        at += duration;
+        duration = null;
+      }
+    }
+    if (!map || !segments.length) throw new Error('not a lossless playlist');
+    const source = new MediaSource();
+    const session = { destroyed: false, abort: null, next: 0, source, total: at };
+    const finished = () => session.destroyed || loadedId !== track.id;
+    const indexAt = (time) => {
+      const found = segments.findIndex((segment) => time < segment.end);
+      return found < 0 ? segments.length - 1 : found;
+    };
+    const bufferedAhead = () => {
+      const ranges = audio.buffered;
+      for (let i = 0; i < ranges.length; i++) {
+        if (ranges.start(i) <= audio.currentTime + 0.1 && ranges.end(i) > audio.currentTime) return ranges.end(i) - audio.currentTime;
+      }
+      return 0;
+    };
+    const appended = (buffer, run) => new Promise((resolve, reject) => {
+      const done = () => { buffer.removeEventListener('updateend', done); buffer.removeEventListener('error', failed); resolve(); };
+      const failed = () => { buffer.removeEventListener('updateend', done); buffer.removeEventListener('error', failed); reject(new Error('append')); };
+      buffer.addEventListener('updateend', done);
+      buffer.addEventListener('error', failed);
+      run();
+    });
+    const fetchBytes = async (url) => {
+      session.abort = new AbortController();
+      const response = await fetch(url, { credentials: 'same-origin', signal: session.abort.signal });
+      if (!response.ok) throw Object.assign(new Error('segment'), { status: response.status });
+      return response.arrayBuffer();
+    };
+    const objectUrl = URL.createObjectURL(source);
+    session.destroy = () => {
+      session.destroyed = true;
+      if (session.abort) session.abort.abort();
+      URL.revokeObjectURL(objectUrl);
+    };
+    session.seek = () => {
+      const wanted = indexAt(audio.currentTime);
+      if (bufferedAhead() <= 0 && wanted !== session.next) {
+        session.next = wanted;
+        if (session.abort) session.abort.abort();
+      }
+    };
+    audio.src = objectUrl;
+    audio.dataset.rendition = 'lossless';
+    await new Promise((resolve) => source.addEventListener('sourceopen', resolve, { once: true }));
+    const buffer = source.addSourceBuffer(LOSSLESS_TYPE);
+    source.duration = at;
+    await appended(buffer, async () => buffer.appendBuffer(await fetchBytes(new URL(map[1], base).href)));
+    session.next = indexAt(startAt || 0);
+    (async () => {
+      while (!finished()) {
+        if (session.next >= segments.length || bufferedAhead() > 60) {
+          // all in (a seek back past what was dropped reopens the source), or far enough ahead for now
+          if (session.next >= segments.length && source.readyState === 'open' && !buffer.updating) source.endOfStream();
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          continue;
+        }
+        const index = session.next;
+        let data;
+        try {
+          data = await fetchBytes(segments[index].url);
+        } catch (e) {
+          if (finished()) return;
+          if (e.name === 'AbortError') continue; // a seek chose another segment
+          // an expired link: a fresh master, from where the listener is
+          const playing = !audio.paused;
+          attach(track, audio.currentTime).then(() => { if (playing) audio.play().catch(() => {}); });
+          return;
+        }
+        if (finished()) return;
+        if (index !== session.next) continue;
+        const behind = audio.currentTime - 20;
+        if (behind > 0 && buffer.buffered.length && buffer.buffered.start(0) < behind) {
+          await appended(buffer, () => buffer.remove(0, behind));
+        }
+        try {
+          await appended(buffer, () => buffer.appendBuffer(data));
+          session.next = index + 1;
+        } catch (e) {
+          await new Promise((resolve) => setTimeout(resolve, 1000)); // full: playback frees room
+        }
+      }
+    })();
+    return session;
+  }
+  audio.addEventListener('seeking', () => { if (lossless) lossless.seek(); });
+
   // Signed segment URLs expire: on a network failure, fetch a fresh master and go on from where it stopped.
   async function attach(track, startAt) {
     if (hls) { hls.destroy(); hls = null; }
+    if (lossless) { lossless.destroy(); lossless = null; }
+    delete audio.dataset.rendition;
     loadedId = track.id;
     const resume = () => {
       if (startAt > 0 && isFinite(startAt)) audio.currentTime = startAt;
     };
+    if (wantsLossless()) {
+      try {
+        const master = await (await fetch(track.stream, { credentials: 'same-origin' })).text();
+        const variant = losslessVariant(master, new URL(track.stream, location.href));
+        if (variant && loadedId === track.id) {
+          useGain(sessionGain(master));
+          audio.addEventListener('loadedmetadata', resume, { once: true });
+          lossless = await playLossless(track, startAt, variant);
+          return;
+        }
+      } catch (e) { /* AAC, below */ }
+      if (lossless) { lossless.destroy(); lossless = null; }
+      delete audio.dataset.rendition;
+    }
     audio.addEventListener('loadedmetadata', resume, { once: true });
+    // without Lossless, the master leaves it out, so neither hls.js nor a browser's own HLS can pick it
+    const stream = track.stream + (track.stream.includes('?') ? '&' : '?') + 'lossless=false';
+    audio.dataset.rendition = 'aac';
     if (useHls()) {
       const Hls = await loadHlsLibrary();
       hls = new Hls({ enableWorker: true, startPosition: startAt > 0 ? startAt : -1 });
@@ -142,10 +353,21 @@
         refreshedAt = Date.now();
         attach(track, at).then(() => { if (playing) audio.play().catch(() => {}); });
       });
-      hls.loadSource(track.stream);
+      hls.on(Hls.Events.MANIFEST_LOADED, (event, data) => {
+        const gain = data.sessionData && data.sessionData[GAIN_DATA_ID];
+        useGain(gain ? gain.VALUE : null);
+      });
+      hls.loadSource(stream);
       hls.attachMedia(audio);
     } else {
-      audio.src = track.stream;
+      audio.src = stream;
+      fetch(stream, { credentials: 'same-origin' })
+        .then((response) => response.ok ? response.text() : '')
+        .then((text) => {
+          const found = text.match(/#EXT-X-SESSION-DATA:DATA-ID="fr\.veza\.playback-gain-db",VALUE="([^"]*)"/);
+          if (loadedId === track.id) useGain(found ? found[1] : null);
+        })
+        .catch(() => {});
     }
   }
 

@@ -63,6 +63,8 @@ public interface PlayerLibrary {
      * @param bitrate the original's, in kb/s
      * @param size the original's, in bytes
      * @param format the original's short name ({@code mp3}, {@code flac}...)
+     * @param loudness null until the song is measured
+     * @param albumLoudness its album's, over the album's measured songs; null when none is
      */
     record Song(
             UUID id,
@@ -80,7 +82,32 @@ public interface PlayerLibrary {
             String contentType,
             boolean hasCover,
             long playCount,
-            Instant created) {}
+            Instant created,
+            Loudness loudness,
+            Loudness albumLoudness) {
+
+        public Song withAlbumLoudness(Loudness ofAlbum) {
+            return new Song(
+                    id,
+                    title,
+                    albumId,
+                    album,
+                    artist,
+                    trackNumber,
+                    year,
+                    genre,
+                    durationMs,
+                    bitrate,
+                    size,
+                    format,
+                    contentType,
+                    hasCover,
+                    playCount,
+                    created,
+                    loudness,
+                    ofAlbum);
+        }
+    }
 
     /** @param coverTrackId the song whose cover stands for the album, or null when none has one */
     record Album(

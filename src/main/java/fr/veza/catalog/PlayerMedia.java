@@ -16,10 +16,19 @@ public interface PlayerMedia {
 
     String STREAM_SUFFIX = "ts";
 
-    /** @param maxKbps 0 for no limit */
-    Optional<File> stream(UUID trackId, int maxKbps, boolean original, CurrentUser viewer);
+    /** What the lossless rendition streams as: FLAC in one fragmented MP4. */
+    String LOSSLESS_CONTENT_TYPE = "audio/mp4";
 
-    /** The original for its owner and buyers, the best rendition for anyone else who may play the song. */
+    String LOSSLESS_SUFFIX = "m4a";
+
+    /**
+     * @param maxKbps 0 for no limit
+     * @param original the original file, for whoever may have it
+     * @param lossless the lossless rendition, where the song has one (a lossless upload)
+     */
+    Optional<File> stream(UUID trackId, int maxKbps, boolean original, boolean lossless, CurrentUser viewer);
+
+    /** The original for its owner and buyers, the best rendition (lossless first) for anyone else. */
     Optional<File> download(UUID trackId, CurrentUser viewer);
 
     /** The song's cover, in the smallest stored size at least {@code size} pixels wide (the largest when none is). */

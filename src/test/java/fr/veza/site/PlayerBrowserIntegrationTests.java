@@ -133,6 +133,94 @@ class PlayerBrowserIntegrationTests extends BrowserTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void eachTracksGainIsAppliedThroughWebAudioAndTheDevicesSettingTurnsItOff() {
+        TestUser artist = register("artist");
+        var quiet = uploadAndProcess(
+                artist, TestMedia.sine(-33, 2, 30, "flac"), fields("title", "whisper", "visibility", "public"));
+        var loud = uploadAndProcess(
+                artist, TestMedia.sine(-6, 2, 30, "flac"), fields("title", "blast", "visibility", "public"));
+        double quietGain = quiet.json().path("loudness").path("track_gain_db").asDouble();
+        double loudGain = loud.json().path("loudness").path("track_gain_db").asDouble();
+        assertThat(quietGain).isGreaterThan(10);
+        assertThat(loudGain).isLessThan(-10);
+        WebDriver browser = browser();
+
+        browser.get(url("/tracks/" + quiet.field("id")));
+        browser.findElement(By.cssSelector("main [data-play-track]")).click();
+        waiting(browser).until(driver -> currentTime(driver) > 0.5);
+        waiting(browser).until(driver -> Math.abs(gainNode(driver) - Math.pow(10, quietGain / 20)) < 0.01);
+        assertThat(Double.parseDouble(browser.findElement(By.id("player-audio")).getAttribute("data-gain-db")))
+                .isCloseTo(quietGain, org.assertj.core.api.Assertions.within(0.01));
+
+        button(browser, "Queue").click();
+        WebElement normalise = field(browser, "Normalise loudness");
+        assertThat(normalise.isSelected()).as("on by default").isTrue();
+        normalise.click();
+        waiting(browser).until(driver -> Math.abs(gainNode(driver) - 1.0) < 0.001);
+        screenshot(browser, "player-normalise-off");
+
+        browser.navigate().refresh();
+        button(browser, "Queue").click();
+        assertThat(field(browser, "Normalise loudness").isSelected())
+                .as("the choice is this device's, kept")
+                .isFalse();
+        field(browser, "Normalise loudness").click();
+
+        browser.get(url("/tracks/" + loud.field("id")));
+        browser.findElement(By.cssSelector("main [data-play-track]")).click();
+        waiting(browser).until(driver -> currentTime(driver) > 0.5);
+        waiting(browser).until(driver -> Math.abs(gainNode(driver) - Math.pow(10, loudGain / 20)) < 0.001);
+        assertThat(playing(browser)).isTrue();
+    }
+
+    @Test
+    void aListenerWhoChoosesLosslessHearsALosslessUploadLosslesslyAndSeeksInIt() {
+        TestUser artist = register("artist");
+        var track = uploadAndProcess(
+                artist, TestMedia.lossless(24, 48000, "flac"), fields("title", "hi-res", "visibility", "public"));
+        assertThat(track.field("status")).isEqualTo("ready");
+        WebDriver browser = browser();
+        browser.get(url("/tracks/" + track.field("id")));
+        button(browser, "Queue").click();
+        WebElement lossless = field(browser, "Lossless");
+        assertThat(lossless.isDisplayed())
+                .as("this browser plays FLAC in fragmented MP4")
+                .isTrue();
+        assertThat(lossless.isSelected()).as("off unless chosen").isFalse();
+        lossless.click();
+        screenshot(browser, "player-settings");
+
+        browser.findElement(By.cssSelector("main [data-play-track]")).click();
+        waiting(browser).until(driver -> currentTime(driver) > 0.5);
+        assertThat(rendition(browser)).isEqualTo("lossless");
+        script(browser, "document.getElementById('player-audio').currentTime = 7;");
+        waiting(browser).until(driver -> currentTime(driver) > 7.3);
+        assertThat(playing(browser)).as("it plays on after the seek").isTrue();
+
+        // back to AAC from where it was, and the choice is remembered on this device
+        field(browser, "Lossless").click();
+        waiting(browser).until(driver -> "aac".equals(rendition(driver)));
+        waiting(browser).until(driver -> currentTime(driver) > 7.5 && playing(driver));
+        field(browser, "Lossless").click();
+        browser.navigate().refresh();
+        button(browser, "Queue").click();
+        assertThat(field(browser, "Lossless").isSelected()).isTrue();
+    }
+
+    private static String rendition(WebDriver browser) {
+        return browser.findElement(By.id("player-audio")).getDomAttribute("data-rendition");
+    }
+
+    /** The value of the player's Web Audio gain node, 1 before it is made. */
+    private static double gainNode(WebDriver browser) {
+        Object value = script(
+                browser,
+                "const audio = document.getElementById('player-audio');"
+                        + " return audio.vezaGain ? audio.vezaGain.gain.value : 1;");
+        return ((Number) value).doubleValue();
+    }
+
     private List<String> publish(String word) {
         TestUser artist = register("artist");
         List<String> titles = List.of(word + " one", word + " two", word + " three");

@@ -4,6 +4,7 @@ import static fr.veza.support.SubsonicPlayer.all;
 import static fr.veza.support.SubsonicPlayer.first;
 import static fr.veza.support.SubsonicPlayer.params;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.veza.support.ApiResponse;
@@ -153,6 +154,38 @@ class SubsonicLibraryIntegrationTests extends CatalogTest {
         assertThat(json.get("album").get("song").get(0).get("isDir").isBoolean())
                 .isTrue();
         assertThat(json.get("album").get("song").get(0).get("id").isTextual()).isTrue();
+
+        // OpenSubsonic's replayGain, from Veza's own measurement: the song's, and its album's over the album's songs
+        // as its artist made it (the unlisted one included: the album is one loudness, whoever may list it)
+        assertThat(first(neon, "replayGain").getAttribute("trackGain")).isNotEmpty();
+        JsonNode replayGain = json.get("album").get("song").get(0).get("replayGain");
+        JsonNode neonLoudness = as(c.artist()).get("/api/v1/tracks/" + c.neon()).json();
+        assertThat(replayGain.get("trackGain").asDouble())
+                .isEqualTo(neonLoudness.path("loudness").path("track_gain_db").asDouble());
+        assertThat(replayGain.get("trackPeak").asDouble())
+                .isCloseTo(
+                        Math.pow(
+                                10,
+                                neonLoudness
+                                                .path("loudness")
+                                                .path("true_peak_dbtp")
+                                                .asDouble()
+                                        / 20),
+                        within(0.0001));
+        double energy = 0;
+        double duration = 0;
+        double peak = -100;
+        for (String id : List.of(c.neon(), c.tail(), c.unlisted())) {
+            JsonNode track = as(c.artist()).get("/api/v1/tracks/" + id).json();
+            double lufs = track.path("loudness").path("integrated_lufs").asDouble();
+            energy += track.path("duration_ms").asDouble() * Math.pow(10, lufs / 10);
+            duration += track.path("duration_ms").asDouble();
+            peak = Math.max(peak, track.path("loudness").path("true_peak_dbtp").asDouble());
+        }
+        assertThat(replayGain.get("albumGain").asDouble())
+                .isCloseTo(-18 - 10 * Math.log10(energy / duration), within(0.01));
+        assertThat(replayGain.get("albumPeak").asDouble()).isCloseTo(Math.pow(10, peak / 20), within(0.0001));
+        assertThat(replayGain.get("baseGain").asDouble()).isZero();
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.w3c.dom.NodeList;
  * Calls {@code /rest} as a music player does: token authentication with a fresh salt per call, parameters in the
  * query string (repeated for lists), XML unless asked for JSON. Every XML answer is validated against the official
  * Subsonic 1.16.1 schema (subsonic.org's {@code subsonic-rest-api-1.16.1.xsd}), after taking off the three envelope
- * attributes OpenSubsonic adds ({@code type}, {@code serverVersion}, {@code openSubsonic}), which that schema predates.
+ * attributes OpenSubsonic adds ({@code type}, {@code serverVersion}, {@code openSubsonic}) and its songs'
+ * {@code replayGain}, which that schema predates.
  */
 public final class SubsonicPlayer {
 
@@ -110,6 +111,10 @@ public final class SubsonicPlayer {
             checked.removeAttribute("type");
             checked.removeAttribute("serverVersion");
             checked.removeAttribute("openSubsonic");
+            // OpenSubsonic's songs carry their ReplayGain values in an element the schema predates too
+            for (Element replayGain : all(checked, "replayGain")) {
+                replayGain.getParentNode().removeChild(replayGain);
+            }
             SCHEMA.newValidator().validate(new DOMSource(checked));
             return root;
         } catch (Exception e) {

@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param playCountThreshold {@code PLAY_COUNT_THRESHOLD}: seconds of listening that make a play count
  * @param retainedOriginalsInterval {@code RETAINED_ORIGINALS_INTERVAL}: how often deleted tracks' originals kept
  *     for buyers are checked for buyers left
+ * @param loudnessBackfillInterval {@code LOUDNESS_BACKFILL_INTERVAL}: how often tracks processed before loudness was
+ *     measured are looked for and measured, a batch at a time
+ * @param losslessRendition {@code LOSSLESS_RENDITION}: whether lossless uploads also stream losslessly (FLAC)
  */
 @Validated
 @ConfigurationProperties("veza.catalog")
@@ -42,4 +45,6 @@ public record CatalogSettings(
         @NotNull @PositiveDuration Duration orphanAfter,
         @NotNull @PositiveDuration Duration orphanInterval,
         @Min(1) int playCountThreshold,
-        @NotNull @PositiveDuration Duration retainedOriginalsInterval) {}
+        @NotNull @PositiveDuration Duration retainedOriginalsInterval,
+        @NotNull @PositiveDuration Duration loudnessBackfillInterval,
+        boolean losslessRendition) {}

@@ -1,5 +1,6 @@
 package fr.veza.catalog.internal;
 
+import fr.veza.catalog.Loudness;
 import fr.veza.catalog.PlayerLibrary;
 import fr.veza.catalog.PublicTracks;
 import fr.veza.catalog.TrackSummary;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +43,25 @@ class JdbcPlayerLibrary implements PlayerLibrary {
             u.display_name, substring(t.source_tags ->> 'track' from '^\\d+')::int AS track_number,
             substring(t.source_tags ->> 'date' from '^\\d{4}')::int AS year, t.genre, t.duration_ms, t.bitrate,
             t.original_size, t.original_format, t.thumbnail_prefix IS NOT NULL AS has_cover, t.play_count,
-            coalesce(t.ready_at, t.created_at) AS created""";
+            coalesce(t.ready_at, t.created_at) AS created, t.loudness_lufs, t.loudness_range_lu, t.true_peak_dbtp,
+            t.loudness_measured_at""";
+
+    /**
+     * An album's loudness over its measured tracks played in a row: BS.1770's energy mean weighted by duration (a
+     * silent track, which its gate would leave out, is left out), and the highest true peak. The album as its artist made it, so every ready track counts.
+     */
+    private static final String ALBUM_LOUDNESS = """
+            SELECT album_id,
+                   CASE WHEN sum(weight) FILTER (WHERE loudness_lufs IS NOT NULL) > 0
+                        THEN 10 * log(sum(weight * power(10, loudness_lufs / 10)) FILTER (WHERE loudness_lufs IS NOT NULL)
+                                      / sum(weight) FILTER (WHERE loudness_lufs IS NOT NULL)) END AS loudness_lufs,
+                   max(loudness_range_lu) AS loudness_range_lu, max(true_peak_dbtp) AS true_peak_dbtp,
+                   now() AS loudness_measured_at
+            FROM (SELECT album_id, loudness_lufs, loudness_range_lu, true_peak_dbtp,
+                         greatest(coalesce(duration_ms, 0), 1)::double precision AS weight
+                  FROM tracks WHERE album_id = ANY(:albums) AND deleted_at IS NULL AND status = 'ready'
+                    AND loudness_measured_at IS NOT NULL) measured
+            GROUP BY album_id""";
 
     private static final String SONGS = "SELECT " + SONG_COLUMNS + " FROM tracks t JOIN users u ON u.id = t.owner_id";
 
@@ -268,9 +288,20 @@ class JdbcPlayerLibrary implements PlayerLibrary {
     }
 
     private List<Song> songs(String sql, CurrentUser viewer, Map<String, Object> params) {
-        return bind(jdbc.sql(sql), viewer, params)
+        List<Song> songs = bind(jdbc.sql(sql), viewer, params)
                 .query(JdbcPlayerLibrary::song)
                 .list();
+        if (songs.isEmpty()) {
+            return songs;
+        }
+        Map<UUID, Loudness> albums = new HashMap<>();
+        jdbc.sql(ALBUM_LOUDNESS)
+                .param("albums", songs.stream().map(Song::albumId).distinct().toArray(UUID[]::new))
+                .query((rs, row) -> albums.put(rs.getObject("album_id", UUID.class), TrackRepository.loudness(rs)))
+                .list();
+        return songs.stream()
+                .map(song -> song.withAlbumLoudness(albums.get(song.albumId())))
+                .toList();
     }
 
     private static JdbcClient.StatementSpec bind(
@@ -317,7 +348,9 @@ class JdbcPlayerLibrary implements PlayerLibrary {
                 MediaFormats.contentType(format),
                 rs.getBoolean("has_cover"),
                 rs.getLong("play_count"),
-                rs.getTimestamp("created").toInstant());
+                rs.getTimestamp("created").toInstant(),
+                TrackRepository.loudness(rs),
+                null);
     }
 
     private static Album album(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,8 @@ package fr.veza.catalog.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.veza.catalog.Loudness;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,12 +27,15 @@ class MediaRepository {
      * empty when the track is no longer waiting for it (deleted, or already resolved).
      */
     Optional<Integer> recordReady(UUID trackId, TrackProcessor.ProcessedMedia media) {
+        Loudness loudness = media.loudness();
         Optional<Integer> version = jdbc.sql("""
                         UPDATE tracks SET status = 'ready', status_message = NULL, media_version = media_version + 1,
                                duration_ms = :duration, bitrate = :bitrate, sample_rate = :sampleRate,
                                channels = :channels, codec = :codec, source_tags = CAST(:tags AS jsonb),
                                waveform = CAST(:waveform AS jsonb), hls_prefix = :hlsPrefix,
-                               thumbnail_prefix = :thumbnailPrefix, ready_at = now(), updated_at = now()
+                               thumbnail_prefix = :thumbnailPrefix, ready_at = now(), updated_at = now(),
+                               loudness_lufs = :lufs, loudness_range_lu = :range, true_peak_dbtp = :peak,
+                               loudness_measured_at = CASE WHEN :measured THEN now() END
                         WHERE id = :id AND status = 'processing' AND deleted_at IS NULL
                         RETURNING media_version
                         """)
@@ -44,6 +49,10 @@ class MediaRepository {
                 .param("waveform", toJson(media.waveform()))
                 .param("hlsPrefix", media.hlsPrefix())
                 .param("thumbnailPrefix", media.thumbnailPrefix())
+                .param("lufs", loudness == null ? null : loudness.integratedLufs(), Types.DOUBLE)
+                .param("range", loudness == null ? null : loudness.rangeLu(), Types.DOUBLE)
+                .param("peak", loudness == null ? null : loudness.truePeakDbtp(), Types.DOUBLE)
+                .param("measured", loudness != null)
                 .query(Integer.class)
                 .optional();
         version.ifPresent(v -> insertRenditions(trackId, v, media));
@@ -53,15 +62,19 @@ class MediaRepository {
     private void insertRenditions(UUID trackId, int version, TrackProcessor.ProcessedMedia media) {
         for (HlsOutput.Rendition rendition : media.renditions()) {
             jdbc.sql("""
-                            INSERT INTO track_renditions (track_id, media_version, name, bitrate, codecs, target_duration)
-                            VALUES (:trackId, :version, :name, :bitrate, :codecs, :target)
+                            INSERT INTO track_renditions (track_id, media_version, name, bitrate, codecs, target_duration,
+                                                          init_key)
+                            VALUES (:trackId, :version, :name, :bitrate, :codecs, :target, :init)
                             """)
                     .param("trackId", trackId)
                     .param("version", version)
                     .param("name", rendition.name())
                     .param("bitrate", rendition.kbps() * 1000)
-                    .param("codecs", HlsOutput.CODECS)
+                    .param("codecs", rendition.codecs())
                     .param("target", rendition.targetDuration())
+                    .param(
+                            "init",
+                            rendition.init() == null ? null : TrackProcessor.initKey(media.hlsPrefix(), rendition))
                     .update();
             for (HlsOutput.Segment segment : rendition.segments()) {
                 jdbc.sql("""
@@ -74,7 +87,7 @@ class MediaRepository {
                         .param("rendition", rendition.name())
                         .param("seq", segment.seq())
                         .param("duration", segment.duration())
-                        .param("key", TrackProcessor.segmentKey(media.hlsPrefix(), rendition.name(), segment.seq()))
+                        .param("key", TrackProcessor.segmentKey(media.hlsPrefix(), rendition, segment.seq()))
                         .param("size", segment.size())
                         .update();
             }
@@ -83,14 +96,14 @@ class MediaRepository {
 
     List<StoredRendition> renditions(UUID trackId, int version) {
         return jdbc.sql("""
-                        SELECT r.name, r.bitrate, r.codecs, r.target_duration,
+                        SELECT r.name, r.bitrate, r.codecs, r.target_duration, r.init_key,
                                coalesce(sum(s.size_bytes), 0) AS total_bytes, coalesce(sum(s.duration), 0) AS seconds,
                                coalesce(max(s.size_bytes * 8 / nullif(s.duration, 0)), 0) AS peak_bps
                         FROM track_renditions r
                         JOIN track_segments s ON s.track_id = r.track_id AND s.media_version = r.media_version
                                              AND s.rendition = r.name
                         WHERE r.track_id = :trackId AND r.media_version = :version
-                        GROUP BY r.name, r.bitrate, r.codecs, r.target_duration
+                        GROUP BY r.name, r.bitrate, r.codecs, r.target_duration, r.init_key
                         ORDER BY r.bitrate
                         """)
                 .param("trackId", trackId)
@@ -102,7 +115,8 @@ class MediaRepository {
                         rs.getInt("target_duration"),
                         rs.getLong("total_bytes"),
                         rs.getBigDecimal("seconds"),
-                        rs.getBigDecimal("peak_bps").longValue()))
+                        rs.getBigDecimal("peak_bps").longValue(),
+                        rs.getString("init_key")))
                 .list();
     }
 
@@ -155,7 +169,21 @@ class MediaRepository {
             int targetDuration,
             long totalBytes,
             java.math.BigDecimal seconds,
-            long peakBitsPerSecond) {
+            long peakBitsPerSecond,
+            String initKey) {
+
+        /** Whether its segments are fragmented MP4 after an initialisation segment (the lossless one). */
+        boolean fragmentedMp4() {
+            return initKey != null;
+        }
+
+        String segmentSuffix() {
+            return fragmentedMp4() ? "m4s" : "ts";
+        }
+
+        String segmentContentType() {
+            return fragmentedMp4() ? "audio/mp4" : "video/mp2t";
+        }
 
         long averageBitsPerSecond() {
             return seconds.signum() == 0 ? bitrate : Math.round(totalBytes * 8 / seconds.doubleValue());

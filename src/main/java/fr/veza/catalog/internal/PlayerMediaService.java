@@ -36,11 +36,11 @@ class PlayerMediaService implements PlayerMedia {
     }
 
     @Override
-    public Optional<File> stream(UUID trackId, int maxKbps, boolean original, CurrentUser viewer) {
+    public Optional<File> stream(UUID trackId, int maxKbps, boolean original, boolean lossless, CurrentUser viewer) {
         return playable(trackId, viewer)
                 .map(track -> original && access.canDownloadOriginal(track, viewer)
                         ? original(track)
-                        : rendition(track, maxKbps));
+                        : lossless(track).filter(file -> lossless).orElseGet(() -> rendition(track, maxKbps)));
     }
 
     @Override
@@ -51,7 +51,7 @@ class PlayerMediaService implements PlayerMedia {
         if (bought.isPresent()) {
             return bought.map(PlayerMediaService.this::original);
         }
-        return playable(trackId, viewer).map(track -> rendition(track, 0));
+        return playable(trackId, viewer).map(track -> lossless(track).orElseGet(() -> rendition(track, 0)));
     }
 
     @Override
@@ -109,6 +109,32 @@ class PlayerMediaService implements PlayerMedia {
                 STREAM_SUFFIX,
                 "\"" + track.id() + "-v" + track.mediaVersion() + "-" + chosen.name() + "\"",
                 track.downloadName(STREAM_SUFFIX));
+    }
+
+    /**
+     * The lossless rendition as one file, when the track has one: its initialisation segment and then its
+     * segments, which together are a fragmented MP4 of the FLAC stream, seekable like any MP4.
+     */
+    private Optional<File> lossless(Track track) {
+        return index.renditions(track.id(), track.mediaVersion()).stream()
+                .filter(MediaRepository.StoredRendition::fragmentedMp4)
+                .findFirst()
+                .map(rendition -> {
+                    List<ConcatenatedBlobs.Part> parts = new java.util.ArrayList<>();
+                    parts.add(new ConcatenatedBlobs.Part(rendition.initKey(), index.size(rendition.initKey())));
+                    index.segments(track.id(), track.mediaVersion(), rendition.name())
+                            .forEach(segment ->
+                                    parts.add(new ConcatenatedBlobs.Part(segment.blobKey(), segment.sizeBytes())));
+                    ConcatenatedBlobs body =
+                            new ConcatenatedBlobs(blobs, parts, "track " + track.id() + " " + rendition.name());
+                    return new File(
+                            body,
+                            body.contentLength(),
+                            LOSSLESS_CONTENT_TYPE,
+                            LOSSLESS_SUFFIX,
+                            "\"" + track.id() + "-v" + track.mediaVersion() + "-" + rendition.name() + "\"",
+                            track.downloadName(LOSSLESS_SUFFIX));
+                });
     }
 
     private Optional<Long> stat(String key) {

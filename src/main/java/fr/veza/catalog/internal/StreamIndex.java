@@ -2,6 +2,9 @@ package fr.veza.catalog.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.veza.platform.errors.VezaException;
+import fr.veza.platform.storage.BlobStore;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +30,16 @@ class StreamIndex {
             .build();
     private final Cache<String, List<MediaRepository.StoredSegment>> segments =
             Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Cache<String, List<MediaRepository.StoredRendition>> renditions =
+            Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Cache<String, Long> sizes =
+            Caffeine.newBuilder().maximumSize(20_000).build();
+    private final BlobStore blobs;
 
-    StreamIndex(TrackRepository tracks, MediaRepository media) {
+    StreamIndex(TrackRepository tracks, MediaRepository media, BlobStore blobs) {
         this.tracks = tracks;
         this.media = media;
+        this.blobs = blobs;
     }
 
     /** The track if it exists and is not deleted, as of at most a few seconds ago. */
@@ -47,6 +56,22 @@ class StreamIndex {
     List<MediaRepository.StoredSegment> segments(UUID trackId, int version, String rendition) {
         return segments.get(
                 trackId + "/" + version + "/" + rendition, key -> media.segments(trackId, version, rendition));
+    }
+
+    /** A media version's renditions, which never change once recorded either. */
+    List<MediaRepository.StoredRendition> renditions(UUID trackId, int version) {
+        return renditions.get(trackId + "/" + version, key -> media.renditions(trackId, version));
+    }
+
+    /** The size of a stored media object of a recorded version (an initialisation segment). */
+    long size(String key) {
+        return sizes.get(key, k -> {
+            try {
+                return blobs.stat(k).map(info -> info.size()).orElseThrow(() -> VezaException.notFound("Media"));
+            } catch (IOException e) {
+                throw VezaException.unavailable("Storage is unavailable.", e);
+            }
+        });
     }
 
     void forget(UUID trackId) {

@@ -23,7 +23,6 @@ import org.springframework.stereotype.Service;
 public class StreamingService {
 
     private final TrackRepository tracks;
-    private final MediaRepository media;
     private final StreamIndex index;
     private final TrackAccess access;
     private final HlsPlaylists playlists;
@@ -34,7 +33,6 @@ public class StreamingService {
 
     StreamingService(
             TrackRepository tracks,
-            MediaRepository media,
             StreamIndex index,
             TrackAccess access,
             HlsPlaylists playlists,
@@ -43,7 +41,6 @@ public class StreamingService {
             PlatformSettings platform,
             Clock clock) {
         this.tracks = tracks;
-        this.media = media;
         this.index = index;
         this.access = access;
         this.playlists = playlists;
@@ -53,40 +50,65 @@ public class StreamingService {
         this.clock = clock;
     }
 
-    public String master(UUID trackId, CurrentUser viewer) {
+    /** @param lossless false to leave the lossless rendition out, for a player that must not choose it */
+    public String master(UUID trackId, boolean lossless, CurrentUser viewer) {
         Track track = access.requireStreamable(find(trackId), viewer);
         StreamGrant grant = access.canManage(track, viewer) ? StreamGrant.MANAGER : StreamGrant.LISTENER;
-        return playlists.master(track.id(), media.renditions(track.id(), track.mediaVersion()), grant, expiry(track));
+        var renditions = index.renditions(track.id(), track.mediaVersion()).stream()
+                .filter(rendition -> lossless || !rendition.fragmentedMp4())
+                .toList();
+        return playlists.master(track.id(), renditions, track.loudness(), grant, expiry(track));
     }
 
     public String variant(UUID trackId, String rendition, String exp, String sig) {
         StreamGrant grant = requireSigned(HlsPlaylists.variantPath(trackId, rendition), exp, sig);
         Track track = streamable(trackId, grant);
-        var stored = media.renditions(trackId, track.mediaVersion()).stream()
-                .filter(r -> r.name().equals(rendition))
-                .findFirst()
-                .orElseThrow(() -> VezaException.notFound("Rendition " + rendition));
+        var stored = storedRendition(track, rendition);
         return playlists.variant(
                 trackId, stored, index.segments(trackId, track.mediaVersion(), rendition), grant, expiry(track));
     }
 
-    public Media segment(UUID trackId, String rendition, int seq, String exp, String sig) {
-        StreamGrant grant = requireSigned(HlsPlaylists.segmentPath(trackId, rendition, seq), exp, sig);
+    /** @param suffix {@code ts} or {@code m4s}: the address asked, which must be the rendition's own */
+    public Media segment(UUID trackId, String rendition, int seq, String suffix, String exp, String sig) {
+        StreamGrant grant = requireSigned(HlsPlaylists.segmentPath(trackId, rendition, seq, suffix), exp, sig);
         Track track = streamable(trackId, grant);
         var segment = index.segment(trackId, track.mediaVersion(), rendition, seq)
                 .orElseThrow(() -> VezaException.notFound("Segment " + seq));
+        var stored = storedRendition(track, rendition);
+        if (!stored.segmentSuffix().equals(suffix)) {
+            throw VezaException.notFound("Segment " + seq);
+        }
         String etag = "\"" + trackId + "-v" + track.mediaVersion() + "-" + rendition + "-" + seq + "\"";
+        return media(track, segment.blobKey(), segment.sizeBytes(), stored.segmentContentType(), etag, exp);
+    }
+
+    /** The initialisation segment of a rendition in fragmented MP4 (the lossless one). */
+    public Media init(UUID trackId, String rendition, String exp, String sig) {
+        StreamGrant grant = requireSigned(HlsPlaylists.initPath(trackId, rendition), exp, sig);
+        Track track = streamable(trackId, grant);
+        var stored = storedRendition(track, rendition);
+        if (!stored.fragmentedMp4()) {
+            throw VezaException.notFound("Rendition " + rendition);
+        }
+        long size = index.size(stored.initKey());
+        String etag = "\"" + trackId + "-v" + track.mediaVersion() + "-" + rendition + "-init\"";
+        return media(track, stored.initKey(), size, stored.segmentContentType(), etag, exp);
+    }
+
+    private MediaRepository.StoredRendition storedRendition(Track track, String rendition) {
+        return index.renditions(track.id(), track.mediaVersion()).stream()
+                .filter(r -> r.name().equals(rendition))
+                .findFirst()
+                .orElseThrow(() -> VezaException.notFound("Rendition " + rendition));
+    }
+
+    private Media media(Track track, String key, long size, String contentType, String etag, String exp) {
         long maxAge = Math.max(
                 0,
                 Math.min(
                         Duration.ofDays(1).toSeconds(),
                         Long.parseLong(exp) - clock.instant().getEpochSecond()));
-        return new Media(
-                resource(segment.blobKey(), segment.sizeBytes()),
-                "video/mp2t",
-                etag,
-                maxAge,
-                track.visibility() == Visibility.PUBLIC);
+        return new Media(resource(key, size), contentType, etag, maxAge, track.visibility() == Visibility.PUBLIC);
     }
 
     private Track streamable(UUID trackId, StreamGrant grant) {

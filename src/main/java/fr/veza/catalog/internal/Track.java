@@ -1,11 +1,12 @@
 package fr.veza.catalog.internal;
 
+import fr.veza.catalog.Loudness;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A row of {@code tracks}. */
+/** A row of {@code tracks}; {@code loudness} is null until the track is measured. */
 public record Track(
         UUID id,
         UUID ownerId,
@@ -32,7 +33,8 @@ public record Track(
         long playCount,
         Instant createdAt,
         Instant updatedAt,
-        Instant takenDownAt) {
+        Instant takenDownAt,
+        Loudness loudness) {
 
     /** The square cover sizes made for every track with a cover, in pixels. */
     public static final List<Integer> THUMBNAIL_SIZES = List.of(64, 256, 1024);

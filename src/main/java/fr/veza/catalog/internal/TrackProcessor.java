@@ -1,5 +1,6 @@
 package fr.veza.catalog.internal;
 
+import fr.veza.catalog.Loudness;
 import fr.veza.platform.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +17,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Turns one uploaded track into what the player needs, in a work directory: a single ffmpeg pass decodes the
- * file once and writes both HLS renditions plus the PCM the waveform is drawn from; the input's description
- * comes from the same run. Cover thumbnails come from the uploaded cover, else from art embedded in the file.
+ * file once and writes both HLS renditions plus the PCM the waveform is drawn from, and measures the loudness; the
+ * input's description comes from the same run. Cover thumbnails come from the uploaded cover, else from art embedded in the file.
  * Everything is then copied to storage under a prefix of this run's own.
  */
 @Component
@@ -47,14 +49,19 @@ class TrackProcessor {
                     work.resolve("original"),
                     "The uploaded file is missing; upload the track again.");
             Path hls = Files.createDirectories(work.resolve("hls"));
+            boolean lossless = settings.losslessRendition() && isLossless(track, input, heartbeat);
+            if (lossless) {
+                Files.createDirectories(hls.resolve(HlsOutput.LOSSLESS));
+            }
             Waveform waveform = new Waveform();
-            Ffmpeg.Result result =
-                    ffmpeg.run(transcodeArguments(input, hls), waveform::read, settings.transcodeTimeout(), heartbeat);
+            Ffmpeg.Result result = ffmpeg.run(
+                    transcodeArguments(input, hls, lossless), waveform::read, settings.transcodeTimeout(), heartbeat);
             if (result.exitCode() != 0) {
                 throw failureOf(result);
             }
             InputDescription description = InputDescription.parse(result.head());
-            List<HlsOutput.Rendition> renditions = HlsOutput.read(hls);
+            List<HlsOutput.Rendition> renditions = HlsOutput.read(hls, lossless);
+            Loudness loudness = LoudnessScan.read(result.tail()).orElse(null);
             boolean thumbnails = thumbnails(track, input, work, heartbeat);
             heartbeat.run();
             store(renditions, hlsPrefix);
@@ -72,10 +79,28 @@ class TrackProcessor {
                     waveform.peaks(),
                     hlsPrefix,
                     thumbnails ? thumbnailPrefix : null,
-                    renditions);
+                    renditions,
+                    loudness);
         } catch (IOException | RuntimeException | InterruptedException e) {
             discard(hlsPrefix, thumbnailPrefix);
             throw e;
+        } finally {
+            FileSystemUtils.deleteRecursively(work);
+        }
+    }
+
+    /**
+     * Measures the loudness of a track processed before loudness was measured, from its original; empty when
+     * ffmpeg could not read it to the end.
+     */
+    Optional<Loudness> measureLoudness(Track track, Runnable heartbeat) throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("veza-loudness-");
+        try {
+            Path input = localCopy(track.filePath(), work.resolve("original"), "The uploaded file is missing.");
+            List<String> args = new ArrayList<>(List.of("-i", input.toString()));
+            args.addAll(LoudnessScan.outputArguments());
+            Ffmpeg.Result result = ffmpeg.run(args, null, settings.transcodeTimeout(), heartbeat);
+            return result.exitCode() == 0 ? LoudnessScan.read(result.tail()) : Optional.empty();
         } finally {
             FileSystemUtils.deleteRecursively(work);
         }
@@ -93,7 +118,25 @@ class TrackProcessor {
         }
     }
 
-    private List<String> transcodeArguments(Path input, Path hls) {
+    /**
+     * Whether the upload is lossless audio that FLAC holds bit for bit (FLAC, ALAC, 8 to 24 bit integer PCM), from
+     * what ffmpeg reads in it: a WAV may hold floating point, an M4A AAC.
+     */
+    private boolean isLossless(Track track, Path input, Runnable heartbeat) throws IOException, InterruptedException {
+        if (!LOSSLESS_CONTAINERS.contains(track.originalFormat())) {
+            return false;
+        }
+        Ffmpeg.Result probe = ffmpeg.run(List.of("-i", input.toString()), null, settings.transcodeTimeout(), heartbeat);
+        String codec = InputDescription.parse(probe.head()).codec();
+        return codec != null && LOSSLESS_CODECS.contains(codec);
+    }
+
+    private static final java.util.Set<String> LOSSLESS_CONTAINERS = java.util.Set.of("flac", "wav", "m4a");
+
+    private static final java.util.Set<String> LOSSLESS_CODECS =
+            java.util.Set.of("flac", "alac", "pcm_s16le", "pcm_s16be", "pcm_s24le", "pcm_s24be", "pcm_u8", "pcm_s8");
+
+    private List<String> transcodeArguments(Path input, Path hls, boolean lossless) {
         List<String> args = new ArrayList<>(List.of("-i", input.toString()));
         for (int i = 0; i < HlsOutput.RENDITIONS.size(); i++) {
             args.addAll(List.of("-map", "0:a:0"));
@@ -124,8 +167,34 @@ class TrackProcessor {
                 "-hls_segment_filename",
                 hls.resolve("%v").resolve("seg_%05d.ts").toString(),
                 hls.resolve("%v").resolve("index.m3u8").toString()));
+        if (lossless) {
+            // the samples as they are: no resampling, no remixing, the input's bit depth
+            Path directory = hls.resolve(HlsOutput.LOSSLESS);
+            args.addAll(List.of(
+                    "-map",
+                    "0:a:0",
+                    "-vn",
+                    "-c:a",
+                    "flac",
+                    "-strict",
+                    "experimental",
+                    "-f",
+                    "hls",
+                    "-hls_time",
+                    Integer.toString(settings.hlsSegmentSeconds()),
+                    "-hls_playlist_type",
+                    "vod",
+                    "-hls_segment_type",
+                    "fmp4",
+                    "-hls_fmp4_init_filename",
+                    HlsOutput.LOSSLESS_INIT,
+                    "-hls_segment_filename",
+                    directory.resolve("seg_%05d.m4s").toString(),
+                    directory.resolve("index.m3u8").toString()));
+        }
         args.addAll(List.of(
                 "-map", "0:a:0", "-ac", "1", "-ar", Integer.toString(Waveform.SAMPLE_RATE), "-f", "s16le", "pipe:1"));
+        args.addAll(LoudnessScan.outputArguments());
         return args;
     }
 
@@ -174,14 +243,21 @@ class TrackProcessor {
 
     private void store(List<HlsOutput.Rendition> renditions, String prefix) throws IOException {
         for (HlsOutput.Rendition rendition : renditions) {
+            if (rendition.init() != null) {
+                blobs.put(initKey(prefix, rendition), rendition.init(), rendition.segmentContentType());
+            }
             for (HlsOutput.Segment segment : rendition.segments()) {
-                blobs.put(segmentKey(prefix, rendition.name(), segment.seq()), segment.file(), "video/mp2t");
+                blobs.put(segmentKey(prefix, rendition, segment.seq()), segment.file(), rendition.segmentContentType());
             }
         }
     }
 
-    static String segmentKey(String prefix, String rendition, int seq) {
-        return prefix + "/" + rendition + "/" + String.format("seg_%05d.ts", seq);
+    static String segmentKey(String prefix, HlsOutput.Rendition rendition, int seq) {
+        return prefix + "/" + rendition.name() + "/" + String.format("seg_%05d.%s", seq, rendition.segmentSuffix());
+    }
+
+    static String initKey(String prefix, HlsOutput.Rendition rendition) {
+        return prefix + "/" + rendition.name() + "/" + HlsOutput.LOSSLESS_INIT;
     }
 
     private static ProcessingFailure failureOf(Ffmpeg.Result result) {
@@ -209,5 +285,6 @@ class TrackProcessor {
             float[] waveform,
             String hlsPrefix,
             String thumbnailPrefix,
-            List<HlsOutput.Rendition> renditions) {}
+            List<HlsOutput.Rendition> renditions,
+            Loudness loudness) {}
 }

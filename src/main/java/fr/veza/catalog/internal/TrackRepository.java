@@ -3,12 +3,14 @@ package fr.veza.catalog.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.veza.catalog.Loudness;
 import fr.veza.catalog.PublicTracks;
 import fr.veza.platform.web.Cursor;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +27,8 @@ class TrackRepository {
     private static final String COLUMNS = """
             id, owner_id, title, description, genre, tags, visibility, status, status_message, file_path,
             original_format, original_size, cover_path, hls_prefix, thumbnail_prefix, duration_ms, bitrate, sample_rate, channels,
-            codec, source_tags::text AS source_tags, media_version, play_count, created_at, updated_at, taken_down_at
+            codec, source_tags::text AS source_tags, media_version, play_count, created_at, updated_at, taken_down_at,
+            loudness_lufs, loudness_range_lu, true_peak_dbtp, loudness_measured_at
             """;
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
@@ -176,6 +179,37 @@ class TrackRepository {
 
     record RetainedOriginal(UUID trackId, String blobKey) {}
 
+    /**
+     * Ready tracks never measured, oldest first, that have had fewer than {@code maxAttempts} tries; each returned
+     * track's attempt is counted at once, so a measurement that kills the process is not retried for ever.
+     */
+    List<Track> claimUnmeasured(int limit, int maxAttempts) {
+        return jdbc.sql("UPDATE tracks SET loudness_attempts = loudness_attempts + 1 WHERE id IN ("
+                        + " SELECT id FROM tracks WHERE loudness_measured_at IS NULL AND status = 'ready'"
+                        + " AND deleted_at IS NULL AND loudness_attempts < :max ORDER BY ready_at, id LIMIT :limit"
+                        + " FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+                .param("max", maxAttempts)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    /** Records a measurement of the media it was taken from; false when the track changed or went meanwhile. */
+    boolean recordLoudness(UUID id, int mediaVersion, Loudness loudness) {
+        return jdbc.sql("""
+                        UPDATE tracks SET loudness_lufs = :lufs, loudness_range_lu = :range, true_peak_dbtp = :peak,
+                               loudness_measured_at = now()
+                        WHERE id = :id AND media_version = :version AND deleted_at IS NULL
+                        """)
+                        .param("id", id)
+                        .param("version", mediaVersion)
+                        .param("lufs", loudness.integratedLufs(), Types.DOUBLE)
+                        .param("range", loudness.rangeLu(), Types.DOUBLE)
+                        .param("peak", loudness.truePeakDbtp(), Types.DOUBLE)
+                        .update()
+                > 0;
+    }
+
     /** Marks a processing track failed; a track in any other state is left alone. */
     boolean failProcessing(UUID id, String message) {
         return jdbc.sql("""
@@ -233,7 +267,19 @@ class TrackRepository {
                 rs.getTimestamp("updated_at").toInstant(),
                 Optional.ofNullable(rs.getTimestamp("taken_down_at"))
                         .map(Timestamp::toInstant)
-                        .orElse(null));
+                        .orElse(null),
+                loudness(rs));
+    }
+
+    /** The measured loudness of a row that selected it; null while it is not measured. */
+    static Loudness loudness(ResultSet rs) throws SQLException {
+        if (rs.getTimestamp("loudness_measured_at") == null) {
+            return null;
+        }
+        return new Loudness(
+                rs.getObject("loudness_lufs", Double.class),
+                rs.getDouble("loudness_range_lu"),
+                rs.getObject("true_peak_dbtp", Double.class));
     }
 
     private static List<String> strings(Array array) throws SQLException {

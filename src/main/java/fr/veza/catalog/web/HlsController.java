@@ -4,6 +4,7 @@ import fr.veza.catalog.internal.StreamingService;
 import fr.veza.identity.CurrentUser;
 import fr.veza.platform.web.FileResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,11 +51,16 @@ class HlsController {
                                     @Content(
                                             mediaType = "application/vnd.apple.mpegurl",
                                             schema = @Schema(type = "string"))))
-    ResponseEntity<String> master(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser viewer) {
+    ResponseEntity<String> master(
+            @PathVariable UUID id,
+            @Parameter(description = "false leaves the lossless rendition out (a player choosing AAC)")
+                    @RequestParam(defaultValue = "true")
+                    boolean lossless,
+            @AuthenticationPrincipal CurrentUser viewer) {
         return ResponseEntity.ok()
                 .contentType(M3U8)
                 .cacheControl(CacheControl.noStore())
-                .body(streaming.master(id, viewer));
+                .body(streaming.master(id, lossless, viewer));
     }
 
     @GetMapping("/{rendition:[a-z0-9]+}/index.m3u8")
@@ -107,13 +113,74 @@ class HlsController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        StreamingService.Media media = streaming.segment(id, rendition, seq, exp, sig);
+        return serve(streaming.segment(id, rendition, seq, "ts", exp, sig), request, response);
+    }
+
+    @GetMapping("/{rendition:[a-z0-9]+}/{seq:[0-9]+}.m4s")
+    @Operation(
+            summary = "A segment of the lossless rendition, FLAC in fragmented MP4 (signed URL), with Range support",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The segment",
+                        content =
+                                @Content(
+                                        mediaType = "audio/mp4",
+                                        schema = @Schema(type = "string", format = "binary"))),
+                @ApiResponse(
+                        responseCode = "206",
+                        description = "The requested range of it",
+                        content =
+                                @Content(mediaType = "audio/mp4", schema = @Schema(type = "string", format = "binary")))
+            })
+    ResponseEntity<Resource> fragment(
+            @PathVariable UUID id,
+            @PathVariable String rendition,
+            @PathVariable int seq,
+            @RequestParam(required = false) String exp,
+            @RequestParam(required = false) String sig,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        return serve(streaming.segment(id, rendition, seq, "m4s", exp, sig), request, response);
+    }
+
+    @GetMapping("/{rendition:[a-z0-9]+}/init.mp4")
+    @Operation(
+            summary = "The initialisation segment of the lossless rendition (signed URL from its playlist)",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The initialisation segment",
+                        content =
+                                @Content(
+                                        mediaType = "audio/mp4",
+                                        schema = @Schema(type = "string", format = "binary"))),
+                @ApiResponse(
+                        responseCode = "206",
+                        description = "The requested range of it",
+                        content =
+                                @Content(mediaType = "audio/mp4", schema = @Schema(type = "string", format = "binary")))
+            })
+    ResponseEntity<Resource> init(
+            @PathVariable UUID id,
+            @PathVariable String rendition,
+            @RequestParam(required = false) String exp,
+            @RequestParam(required = false) String sig,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        return serve(streaming.init(id, rendition, exp, sig), request, response);
+    }
+
+    private static ResponseEntity<Resource> serve(
+            StreamingService.Media media, HttpServletRequest request, HttpServletResponse response) throws IOException {
         CacheControl cache = CacheControl.maxAge(Duration.ofSeconds(media.maxAgeSeconds()));
         return FileResponses.serve(
                 request,
                 response,
                 media.body(),
-                MPEG_TS,
+                MediaType.parseMediaType(media.contentType()),
                 media.etag(),
                 media.publicCache() ? cache.cachePublic() : cache.cachePrivate());
     }

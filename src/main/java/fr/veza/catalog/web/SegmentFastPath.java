@@ -31,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SegmentFastPath extends OncePerRequestFilter {
 
     private static final Pattern SEGMENT =
-            Pattern.compile("^/api/v1/tracks/([0-9a-f-]{36})/hls/([a-z0-9]+)/([0-9]{1,6})\\.ts$");
+            Pattern.compile("^/api/v1/tracks/([0-9a-f-]{36})/hls/([a-z0-9]+)/([0-9]{1,6})\\.(ts|m4s)$");
 
     private final StreamingService streaming;
 
@@ -43,7 +43,8 @@ class SegmentFastPath extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"GET".equals(request.getMethod())
                 || request.getHeader(HttpHeaders.RANGE) != null
-                || !request.getRequestURI().endsWith(".ts");
+                || !(request.getRequestURI().endsWith(".ts")
+                        || request.getRequestURI().endsWith(".m4s"));
     }
 
     @Override
@@ -63,6 +64,7 @@ class SegmentFastPath extends OncePerRequestFilter {
                     UUID.fromString(matcher.group(1)),
                     matcher.group(2),
                     Integer.parseInt(matcher.group(3)),
+                    matcher.group(4),
                     request.getParameter("exp"),
                     request.getParameter("sig"));
         } catch (VezaException | IllegalArgumentException notForTheFastPath) {
@@ -73,7 +75,7 @@ class SegmentFastPath extends OncePerRequestFilter {
                         request,
                         response,
                         media.body(),
-                        HlsController.MPEG_TS,
+                        org.springframework.http.MediaType.parseMediaType(media.contentType()),
                         media.etag(),
                         media.publicCache() ? cache.cachePublic() : cache.cachePrivate())
                 == null;

@@ -1,6 +1,7 @@
 package fr.veza.catalog.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import fr.veza.catalog.Loudness;
 import fr.veza.catalog.TrackEngagement;
 import fr.veza.catalog.TrackOffers;
 import fr.veza.catalog.internal.Track;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A track as the API shows it; the owner also sees the processing message and the original file's details. */
+/**
+ * A track as the API shows it; the owner also sees the processing message and the original file's details. Its
+ * {@code loudness} is null until the track is measured.
+ */
 record TrackView(
         UUID id,
         String title,
@@ -35,7 +39,8 @@ record TrackView(
         Boolean bought,
         Instant createdAt,
         Instant updatedAt,
-        Instant takenDownAt) {
+        Instant takenDownAt,
+        Loudness loudness) {
 
     static TrackView of(Track track, UserSummary owner, boolean manager, Map<String, String> coverUrls) {
         String base = "/api/v1/tracks/" + track.id();
@@ -71,7 +76,8 @@ record TrackView(
                 null,
                 track.createdAt(),
                 track.updatedAt(),
-                manager ? track.takenDownAt() : null);
+                manager ? track.takenDownAt() : null,
+                ready ? track.loudness() : null);
     }
 
     /** The single-track read: what a track page shows beside the track, so that it needs no other call. */
@@ -98,7 +104,8 @@ record TrackView(
                 viewerBought,
                 createdAt,
                 updatedAt,
-                takenDownAt);
+                takenDownAt,
+                loudness);
     }
 
     /** Whether the track is withheld on a copyright notice (known to its owner only). */

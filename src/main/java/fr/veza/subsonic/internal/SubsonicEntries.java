@@ -1,5 +1,6 @@
 package fr.veza.subsonic.internal;
 
+import fr.veza.catalog.Loudness;
 import fr.veza.catalog.PlayerLibrary.Album;
 import fr.veza.catalog.PlayerLibrary.Artist;
 import fr.veza.catalog.PlayerLibrary.Song;
@@ -80,7 +81,7 @@ public class SubsonicEntries {
     }
 
     public SubsonicNode song(String element, Song song, Instant starred) {
-        return SubsonicNode.item(element)
+        SubsonicNode node = SubsonicNode.item(element)
                 .with("id", song.id().toString())
                 .with("parent", SubsonicIds.of(Kind.ALBUM, song.albumId()))
                 .with("isDir", false)
@@ -106,6 +107,18 @@ public class SubsonicEntries {
                 .with("albumId", SubsonicIds.of(Kind.ALBUM, song.albumId()))
                 .with("artistId", SubsonicIds.of(Kind.ARTIST, song.artist().id()))
                 .with("type", "music");
+        return song.loudness() == null ? node : node.add(replayGain(song.loudness(), song.albumLoudness()));
+    }
+
+    /** OpenSubsonic's ReplayGain 2.0 values, measured by Veza (peaks as linear sample values). */
+    private static SubsonicNode replayGain(Loudness track, Loudness album) {
+        Loudness ofAlbum = album == null ? track : album;
+        return SubsonicNode.of("replayGain")
+                .with("trackGain", track.trackGainDb())
+                .with("trackPeak", track.truePeakLinear())
+                .with("albumGain", ofAlbum.trackGainDb())
+                .with("albumPeak", ofAlbum.truePeakLinear())
+                .with("baseGain", 0);
     }
 
     public SubsonicNode album(String element, Album album, Instant starred) {

@@ -52,8 +52,10 @@ class SubsonicMediaController {
     }
 
     /**
-     * {@code maxBitRate} 0 or at least 256 gets the 256 kb/s rendition, 128 or less the 128 kb/s one;
-     * {@code format=raw} the original when the caller may have it (owner, buyer), else the best rendition. Streaming
+     * A lossless upload streams losslessly (FLAC in one fragmented MP4) with no {@code maxBitRate} or 0,
+     * {@code format=flac} or {@code format=raw}; otherwise {@code maxBitRate} 0 or at least 256 gets the 256 kb/s
+     * rendition, 128 or less the 128 kb/s one; {@code format=raw} the original when the caller may have it (owner,
+     * buyer), else the best rendition. Streaming
      * is not a play: players report those with {@code scrobble}.
      */
     @RequestMapping(
@@ -63,9 +65,11 @@ class SubsonicMediaController {
         SubsonicRequest call = auth.open(http);
         String id = call.required("id");
         int maxKbps = call.integer("maxBitRate", 0, 0, 100_000);
-        boolean raw = call.text("format").map("raw"::equalsIgnoreCase).orElse(false);
+        String format = call.text("format").orElse("");
+        boolean raw = format.equalsIgnoreCase("raw");
+        boolean lossless = raw || format.equalsIgnoreCase("flac") || (maxKbps == 0 && format.isEmpty());
         return file(
-                media.stream(SubsonicIds.parse(id, Kind.SONG), maxKbps, raw, call.viewer())
+                media.stream(SubsonicIds.parse(id, Kind.SONG), maxKbps, raw, lossless, call.viewer())
                         .orElseThrow(() -> SubsonicIds.notFound(id)),
                 false);
     }
