@@ -153,15 +153,8 @@ class TrackProcessor {
                     .append(",name:")
                     .append(spec.name());
         }
+        args.addAll(hlsOutput("mpegts"));
         args.addAll(List.of(
-                "-f",
-                "hls",
-                "-hls_time",
-                Integer.toString(settings.hlsSegmentSeconds()),
-                "-hls_playlist_type",
-                "vod",
-                "-hls_segment_type",
-                "mpegts",
                 "-var_stream_map",
                 streamMap.toString(),
                 "-hls_segment_filename",
@@ -170,22 +163,9 @@ class TrackProcessor {
         if (lossless) {
             // the samples as they are: no resampling, no remixing, the input's bit depth
             Path directory = hls.resolve(HlsOutput.LOSSLESS);
+            args.addAll(List.of("-map", "0:a:0", "-vn", "-c:a", "flac", "-strict", "experimental"));
+            args.addAll(hlsOutput("fmp4"));
             args.addAll(List.of(
-                    "-map",
-                    "0:a:0",
-                    "-vn",
-                    "-c:a",
-                    "flac",
-                    "-strict",
-                    "experimental",
-                    "-f",
-                    "hls",
-                    "-hls_time",
-                    Integer.toString(settings.hlsSegmentSeconds()),
-                    "-hls_playlist_type",
-                    "vod",
-                    "-hls_segment_type",
-                    "fmp4",
                     "-hls_fmp4_init_filename",
                     HlsOutput.LOSSLESS_INIT,
                     "-hls_segment_filename",
@@ -196,6 +176,18 @@ class TrackProcessor {
                 "-map", "0:a:0", "-ac", "1", "-ar", Integer.toString(Waveform.SAMPLE_RATE), "-f", "s16le", "pipe:1"));
         args.addAll(LoudnessScan.outputArguments());
         return args;
+    }
+
+    private List<String> hlsOutput(String segmentType) {
+        return List.of(
+                "-f",
+                "hls",
+                "-hls_time",
+                Integer.toString(settings.hlsSegmentSeconds()),
+                "-hls_playlist_type",
+                "vod",
+                "-hls_segment_type",
+                segmentType);
     }
 
     private boolean thumbnails(Track track, Path input, Path work, Runnable heartbeat)

@@ -42,51 +42,50 @@ final class DatabaseArchives {
         target.store().put(archiveKey + ".sha256", new ByteArrayInputStream(line), line.length, "text/plain");
     }
 
-    /** Finished archives, newest first. */
-    List<Archive> complete() throws IOException {
+    /** The keys of the finished archives, newest first, and every key under the database prefix, from one listing. */
+    private record Listing(List<String> complete, Set<String> keys) {}
+
+    private Listing list() throws IOException {
         Set<String> keys;
         try (Stream<StoredObject> listing = target.store().list(target.databasePrefix())) {
             keys = listing.map(StoredObject::key).collect(Collectors.toSet());
         }
-        List<String> archives = keys.stream()
+        List<String> complete = keys.stream()
                 .filter(key -> key.endsWith(ARCHIVE) && keys.contains(key + ".sha256"))
                 .sorted(Comparator.reverseOrder())
                 .toList();
-        java.util.ArrayList<Archive> complete = new java.util.ArrayList<>();
-        for (String key : archives) {
-            try (InputStream in = target.store().open(key + ".sha256")) {
-                String sha256 = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-                String name = key.substring(target.databasePrefix().length());
-                complete.add(new Archive(name, key, sha256));
-            }
-        }
-        return complete;
+        return new Listing(complete, keys);
     }
 
+    /** The newest finished archive, with its checksum. */
     Optional<Archive> latest() throws IOException {
-        return complete().stream().findFirst();
+        List<String> complete = list().complete();
+        if (complete.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = complete.get(0);
+        try (InputStream in = target.store().open(key + ".sha256")) {
+            String sha256 = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            return Optional.of(new Archive(key.substring(target.databasePrefix().length()), key, sha256));
+        }
     }
 
     /** Deletes all but the {@code keep} newest finished archives, and unfinished ones older than the newest. */
     int prune(int keep) throws IOException {
-        List<Archive> complete = complete();
+        Listing listing = list();
+        List<String> complete = listing.complete();
         int removed = 0;
-        for (Archive old : complete.subList(Math.min(keep, complete.size()), complete.size())) {
+        for (String old : complete.subList(Math.min(keep, complete.size()), complete.size())) {
             // the checksum first: a half-removed pair is then an unfinished archive, never a restorable one
-            target.store().delete(old.key() + ".sha256");
-            target.store().delete(old.key());
+            target.store().delete(old + ".sha256");
+            target.store().delete(old);
             removed++;
         }
         if (!complete.isEmpty()) {
-            String newest = complete.get(0).key();
-            List<String> unfinished;
-            try (Stream<StoredObject> listing = target.store().list(target.databasePrefix())) {
-                unfinished = listing.map(StoredObject::key)
-                        .filter(key -> key.endsWith(ARCHIVE) && key.compareTo(newest) < 0)
-                        .filter(key -> complete.stream()
-                                .noneMatch(archive -> archive.key().equals(key)))
-                        .toList();
-            }
+            String newest = complete.get(0);
+            List<String> unfinished = listing.keys().stream()
+                    .filter(key -> key.endsWith(ARCHIVE) && key.compareTo(newest) < 0 && !complete.contains(key))
+                    .toList();
             for (String key : unfinished) {
                 target.store().delete(key);
                 removed++;

@@ -85,18 +85,20 @@ class HeapFootprint implements ApplicationListener<ApplicationReadyEvent>, Smart
         collectionsAtLastLook = collections;
     }
 
+    /** The heap's pools (eden, survivor, old): a JVM's pools never change while it runs. */
+    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toUnmodifiableSet());
+
     private static long keptByLastCollection() {
-        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .map(MemoryPoolMXBean::getName)
-                .collect(Collectors.toSet());
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .filter(gc -> gc instanceof com.sun.management.GarbageCollectorMXBean)
                 .map(gc -> ((com.sun.management.GarbageCollectorMXBean) gc).getLastGcInfo())
                 .filter(Objects::nonNull)
                 .max(Comparator.comparingLong(GcInfo::getEndTime))
                 .map(last -> last.getMemoryUsageAfterGc().entrySet().stream()
-                        .filter(pool -> heapPools.contains(pool.getKey()))
+                        .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
                         .mapToLong(pool -> pool.getValue().getUsed())
                         .sum())
                 .orElse(heap().getUsed());
