@@ -58,22 +58,31 @@ class PostgresSearchEngine implements SearchEngine {
     /**
      * Each index contributes its best {@code :depth} matches by its own score, so a common word costs a bounded
      * amount of ranking work however many tracks contain it; the union is then ranked by the summed scores and a
-     * little by plays, and filtered to what the viewer may see.
+     * little by plays, and filtered to what the viewer may see. Two shortcuts keep common words cheap: the title
+     * trigrams (typos) are searched only when the words themselves found fewer tracks than the page needs, since
+     * exact matches outrank typo matches anyway; and an artist's name contributes the tracks of the best-matching
+     * artists first, stopping at {@code :depth} tracks rather than reading every matching artist's catalogue.
      */
     private static final String TRACKS = """
-            WITH matched AS (
-                (SELECT id, ts_rank(search_vector, to_tsquery('simple', :tsq)) * 2 AS score FROM tracks
-                 WHERE search_vector @@ to_tsquery('simple', :tsq) AND deleted_at IS NULL AND status = 'ready'
-                 ORDER BY score DESC LIMIT :depth)
+            WITH words AS MATERIALIZED (
+                SELECT id, ts_rank(search_vector, to_tsquery('simple', :tsq)) * 2 AS score FROM tracks
+                WHERE search_vector @@ to_tsquery('simple', :tsq) AND deleted_at IS NULL AND status = 'ready'
+                ORDER BY score DESC LIMIT :depth),
+            matched AS (
+                SELECT id, score FROM words
                 UNION ALL
                 (SELECT id, word_similarity(:q, lower(title)) AS score FROM tracks
                  WHERE :q <% lower(title) AND deleted_at IS NULL AND status = 'ready'
+                   AND (SELECT count(*) FROM words) < :limit + :offset
                  ORDER BY score DESC LIMIT :depth)
                 UNION ALL
                 (SELECT t.id, a.score FROM (
                      SELECT u.id, 0.5 * word_similarity(:q, $USER_NAME) AS score FROM users u
-                     WHERE :q <% $USER_NAME AND u.deleted_at IS NULL) a
-                 JOIN tracks t ON t.owner_id = a.id AND t.deleted_at IS NULL AND t.status = 'ready'
+                     WHERE :q <% $USER_NAME AND u.deleted_at IS NULL
+                     ORDER BY score DESC, u.id LIMIT :depth) a
+                 CROSS JOIN LATERAL (SELECT t.id FROM tracks t
+                                     WHERE t.owner_id = a.id AND t.deleted_at IS NULL AND t.status = 'ready'
+                                     LIMIT :depth) t
                  ORDER BY a.score DESC LIMIT :depth)
             ),
             ranked AS (SELECT id, sum(score) AS score FROM matched GROUP BY id)
