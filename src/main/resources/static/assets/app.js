@@ -243,11 +243,12 @@
       return 0;
     };
     const appended = (buffer, run) => new Promise((resolve, reject) => {
-      const done = () => { buffer.removeEventListener('updateend', done); buffer.removeEventListener('error', failed); resolve(); };
-      const failed = () => { buffer.removeEventListener('updateend', done); buffer.removeEventListener('error', failed); reject(new Error('append')); };
+      const forget = () => { buffer.removeEventListener('updateend', done); buffer.removeEventListener('error', failed); };
+      const done = () => { forget(); resolve(); };
+      const failed = () => { forget(); reject(new Error('append')); };
       buffer.addEventListener('updateend', done);
       buffer.addEventListener('error', failed);
-      run();
+      try { run(); } catch (e) { forget(); reject(e); } // a full buffer throws QuotaExceededError at once
     });
     const fetchBytes = async (url) => {
       session.abort = new AbortController();
@@ -273,7 +274,8 @@
     await new Promise((resolve) => source.addEventListener('sourceopen', resolve, { once: true }));
     const buffer = source.addSourceBuffer(LOSSLESS_TYPE);
     source.duration = at;
-    await appended(buffer, async () => buffer.appendBuffer(await fetchBytes(new URL(map[1], base).href)));
+    const init = await fetchBytes(new URL(map[1], base).href);
+    await appended(buffer, () => buffer.appendBuffer(init));
     session.next = indexAt(startAt || 0);
     (async () => {
       while (!finished()) {

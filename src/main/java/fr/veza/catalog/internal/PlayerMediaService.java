@@ -40,7 +40,8 @@ class PlayerMediaService implements PlayerMedia {
         return playable(trackId, viewer)
                 .map(track -> original && access.canDownloadOriginal(track, viewer)
                         ? original(track)
-                        : lossless(track).filter(file -> lossless).orElseGet(() -> rendition(track, maxKbps)));
+                        : (lossless ? lossless(track) : Optional.<File>empty())
+                                .orElseGet(() -> rendition(track, maxKbps)));
     }
 
     @Override
