@@ -366,8 +366,7 @@
       fetch(stream, { credentials: 'same-origin' })
         .then((response) => response.ok ? response.text() : '')
         .then((text) => {
-          const found = text.match(/#EXT-X-SESSION-DATA:DATA-ID="fr\.veza\.playback-gain-db",VALUE="([^"]*)"/);
-          if (loadedId === track.id) useGain(found ? found[1] : null);
+          if (loadedId === track.id) useGain(sessionGain(text));
         })
         .catch(() => {});
     }

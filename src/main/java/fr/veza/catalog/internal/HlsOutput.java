@@ -91,13 +91,8 @@ final class HlsOutput {
             return seconds == 0 ? 0 : (int) Math.round(bytes * 8 / seconds / 1000);
         }
 
-        /** The file name extension of its segments. */
-        String segmentSuffix() {
-            return init == null ? "ts" : "m4s";
-        }
-
-        String segmentContentType() {
-            return init == null ? "video/mp2t" : "audio/mp4";
+        SegmentFormat format() {
+            return SegmentFormat.of(init != null);
         }
 
         int targetDuration() {

@@ -98,7 +98,11 @@ class HlsPlaylists {
                     .append(segment.duration().toPlainString())
                     .append(",\n")
                     .append(signer.sign(
-                            segmentPath(trackId, rendition.name(), segment.seq(), rendition.segmentSuffix()),
+                            segmentPath(
+                                    trackId,
+                                    rendition.name(),
+                                    segment.seq(),
+                                    rendition.format().suffix()),
                             grant.scope(),
                             expiresAt))
                     .append('\n');

@@ -177,12 +177,8 @@ class MediaRepository {
             return initKey != null;
         }
 
-        String segmentSuffix() {
-            return fragmentedMp4() ? "m4s" : "ts";
-        }
-
-        String segmentContentType() {
-            return fragmentedMp4() ? "audio/mp4" : "video/mp2t";
+        SegmentFormat format() {
+            return SegmentFormat.of(fragmentedMp4());
         }
 
         long averageBitsPerSecond() {

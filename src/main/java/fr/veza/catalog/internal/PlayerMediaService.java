@@ -8,6 +8,7 @@ import fr.veza.platform.storage.BlobResource;
 import fr.veza.platform.storage.BlobStore;
 import fr.veza.platform.storage.ConcatenatedBlobs;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -99,17 +100,23 @@ class PlayerMediaService implements PlayerMedia {
                 chosen = spec;
             }
         }
-        List<ConcatenatedBlobs.Part> parts = index.segments(track.id(), track.mediaVersion(), chosen.name()).stream()
-                .map(segment -> new ConcatenatedBlobs.Part(segment.blobKey(), segment.sizeBytes()))
-                .toList();
-        ConcatenatedBlobs body = new ConcatenatedBlobs(blobs, parts, "track " + track.id() + " " + chosen.name());
+        return segmentsAsOneFile(track, chosen.name(), List.of(), STREAM_CONTENT_TYPE, STREAM_SUFFIX);
+    }
+
+    /** A rendition's segments one after the other, after {@code first} (an initialisation segment), as one file. */
+    private File segmentsAsOneFile(
+            Track track, String rendition, List<ConcatenatedBlobs.Part> first, String contentType, String suffix) {
+        List<ConcatenatedBlobs.Part> parts = new ArrayList<>(first);
+        index.segments(track.id(), track.mediaVersion(), rendition)
+                .forEach(segment -> parts.add(new ConcatenatedBlobs.Part(segment.blobKey(), segment.sizeBytes())));
+        ConcatenatedBlobs body = new ConcatenatedBlobs(blobs, parts, "track " + track.id() + " " + rendition);
         return new File(
                 body,
                 body.contentLength(),
-                STREAM_CONTENT_TYPE,
-                STREAM_SUFFIX,
-                "\"" + track.id() + "-v" + track.mediaVersion() + "-" + chosen.name() + "\"",
-                track.downloadName(STREAM_SUFFIX));
+                contentType,
+                suffix,
+                "\"" + track.id() + "-v" + track.mediaVersion() + "-" + rendition + "\"",
+                track.downloadName(suffix));
     }
 
     /**
@@ -120,22 +127,12 @@ class PlayerMediaService implements PlayerMedia {
         return index.renditions(track.id(), track.mediaVersion()).stream()
                 .filter(MediaRepository.StoredRendition::fragmentedMp4)
                 .findFirst()
-                .map(rendition -> {
-                    List<ConcatenatedBlobs.Part> parts = new java.util.ArrayList<>();
-                    parts.add(new ConcatenatedBlobs.Part(rendition.initKey(), index.size(rendition.initKey())));
-                    index.segments(track.id(), track.mediaVersion(), rendition.name())
-                            .forEach(segment ->
-                                    parts.add(new ConcatenatedBlobs.Part(segment.blobKey(), segment.sizeBytes())));
-                    ConcatenatedBlobs body =
-                            new ConcatenatedBlobs(blobs, parts, "track " + track.id() + " " + rendition.name());
-                    return new File(
-                            body,
-                            body.contentLength(),
-                            LOSSLESS_CONTENT_TYPE,
-                            LOSSLESS_SUFFIX,
-                            "\"" + track.id() + "-v" + track.mediaVersion() + "-" + rendition.name() + "\"",
-                            track.downloadName(LOSSLESS_SUFFIX));
-                });
+                .map(rendition -> segmentsAsOneFile(
+                        track,
+                        rendition.name(),
+                        List.of(new ConcatenatedBlobs.Part(rendition.initKey(), index.size(rendition.initKey()))),
+                        LOSSLESS_CONTENT_TYPE,
+                        LOSSLESS_SUFFIX));
     }
 
     private Optional<Long> stat(String key) {

@@ -75,11 +75,12 @@ public class StreamingService {
         var segment = index.segment(trackId, track.mediaVersion(), rendition, seq)
                 .orElseThrow(() -> VezaException.notFound("Segment " + seq));
         var stored = storedRendition(track, rendition);
-        if (!stored.segmentSuffix().equals(suffix)) {
+        if (!stored.format().suffix().equals(suffix)) {
             throw VezaException.notFound("Segment " + seq);
         }
         String etag = "\"" + trackId + "-v" + track.mediaVersion() + "-" + rendition + "-" + seq + "\"";
-        return media(track, segment.blobKey(), segment.sizeBytes(), stored.segmentContentType(), etag, exp);
+        return media(
+                track, segment.blobKey(), segment.sizeBytes(), stored.format().contentType(), etag, exp);
     }
 
     /** The initialisation segment of a rendition in fragmented MP4 (the lossless one). */
@@ -92,7 +93,7 @@ public class StreamingService {
         }
         long size = index.size(stored.initKey());
         String etag = "\"" + trackId + "-v" + track.mediaVersion() + "-" + rendition + "-init\"";
-        return media(track, stored.initKey(), size, stored.segmentContentType(), etag, exp);
+        return media(track, stored.initKey(), size, stored.format().contentType(), etag, exp);
     }
 
     private MediaRepository.StoredRendition storedRendition(Track track, String rendition) {

@@ -236,16 +236,23 @@ class TrackProcessor {
     private void store(List<HlsOutput.Rendition> renditions, String prefix) throws IOException {
         for (HlsOutput.Rendition rendition : renditions) {
             if (rendition.init() != null) {
-                blobs.put(initKey(prefix, rendition), rendition.init(), rendition.segmentContentType());
+                blobs.put(
+                        initKey(prefix, rendition),
+                        rendition.init(),
+                        rendition.format().contentType());
             }
             for (HlsOutput.Segment segment : rendition.segments()) {
-                blobs.put(segmentKey(prefix, rendition, segment.seq()), segment.file(), rendition.segmentContentType());
+                blobs.put(
+                        segmentKey(prefix, rendition, segment.seq()),
+                        segment.file(),
+                        rendition.format().contentType());
             }
         }
     }
 
     static String segmentKey(String prefix, HlsOutput.Rendition rendition, int seq) {
-        return prefix + "/" + rendition.name() + "/" + String.format("seg_%05d.%s", seq, rendition.segmentSuffix());
+        return prefix + "/" + rendition.name() + "/"
+                + String.format("seg_%05d.%s", seq, rendition.format().suffix());
     }
 
     static String initKey(String prefix, HlsOutput.Rendition rendition) {

@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 class HlsController {
 
     static final MediaType M3U8 = MediaType.parseMediaType("application/vnd.apple.mpegurl");
-    static final MediaType MPEG_TS = MediaType.parseMediaType("video/mp2t");
 
     private final StreamingService streaming;
 
